@@ -1,0 +1,68 @@
+# GPT Lineage Atlas: two commands on a fresh Debian/Ubuntu machine.
+#   make serve   set everything up and serve the site at http://127.0.0.1:8000
+#   make test    set everything up and run every test
+# Also: make build (→ site/), make check (data only), make bench, make lint.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.requirements-installed
+SUDO := $(shell [ "$$(id -u)" -ne 0 ] && command -v sudo >/dev/null && echo sudo)
+APT_GET := DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get
+
+# Reproducible builds: the date of the last commit, not the time of the build.
+export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 1700000000)
+export NO_MKDOCS_2_WARNING := 1
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: serve build check test test-fast bench lint format clean setup system-deps browser-deps
+
+serve: setup
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+build: setup
+	$(BIN)/mkdocs build --strict --site-dir site
+
+check: $(STAMP)
+	PYTHONPATH=hooks $(BIN)/python -m atlas check
+
+test: setup browser-deps
+	$(BIN)/python -m pytest
+
+# Everything but the browser tests.
+test-fast: setup
+	$(BIN)/python -m pytest -m "not browser"
+
+bench: setup
+	$(BIN)/python tools/bench.py
+
+lint: $(STAMP)
+	$(BIN)/ruff check hooks tests tools
+	$(BIN)/ruff format --check hooks tests tools
+
+format: $(STAMP)
+	$(BIN)/ruff format hooks tests tools
+	$(BIN)/ruff check --fix hooks tests tools
+
+setup: $(STAMP) system-deps
+
+$(STAMP): requirements.txt
+	@$(PYTHON) -m venv --help >/dev/null 2>&1 && $(PYTHON) -c "import ensurepip" 2>/dev/null \
+	  || $(APT_GET) install -y -qq python3-venv
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	touch $(STAMP)
+
+# Graphviz draws the lineage diagrams.
+system-deps:
+	@command -v dot >/dev/null || { $(APT_GET) update -qq && $(APT_GET) install -y -qq graphviz; }
+
+# Debian's Chromium for the browser tests (Playwright cannot download a browser here),
+# and CJK fonts so that screenshots of Chinese pages are legible.
+browser-deps:
+	@command -v chromium >/dev/null && fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || { \
+	  $(APT_GET) update -qq && $(APT_GET) install -y -qq chromium fonts-noto-cjk; }
+
+clean:
+	rm -rf site .cache test-output bench-output .pytest_cache

@@ -1,0 +1,496 @@
+"""Lineage and pipeline diagrams: DOT text from the data, SVG from Graphviz.
+
+Building DOT is pure (data in, text out) and uses the `graphviz` package for
+quoting; every label goes through `escape.dot`. Rendering runs the system `dot`
+in batches (one process renders many files, two processes share the work) and
+caches each SVG by the hash of its DOT source, in memory and on disk, so an
+unchanged diagram is never rendered twice: not in the second language pass, not
+in the next build, not while serving.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import itertools
+import os
+import re
+import shutil
+import subprocess
+import tempfile
+import time
+from collections.abc import Iterable, Mapping
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import graphviz
+
+from . import escape
+from .dataset import Dataset
+from .graph import Edge
+from .i18n import t
+
+# Edge colours by method category: mid-tones that read on Material's light and dark
+# backgrounds alike. The line style comes from the evidence grade.
+CATEGORY_COLOURS = {
+    "pretraining": "#7f8c8d",
+    "code": "#2e86de",
+    "sft": "#27ae60",
+    "instruction-tuning": "#27ae60",
+    "feedme": "#12a59a",
+    "reward-model": "#d35400",
+    "rlhf": "#e67e22",
+    "contrastive": "#9b59b6",
+    "prompting": "#7f8c8d",
+    "successor": "#95a5a6",
+    "snapshot": "#95a5a6",
+    "replication": "#c0392b",
+    "other": "#95a5a6",
+}
+GRADE_STYLES = {
+    "official": "solid",
+    "paper": "solid",
+    "inference": "dashed",
+    "hypothesis": "dotted",
+}
+FAMILY_TINTS = (
+    "#2e86de",
+    "#27ae60",
+    "#e67e22",
+    "#9b59b6",
+    "#c0392b",
+    "#12a59a",
+    "#d4ac0d",
+    "#7f8c8d",
+)
+FONT = "Noto Sans CJK SC, Noto Sans, Helvetica, Arial, sans-serif"
+
+DOT_TIMEOUT_SECONDS = 120
+BATCH_SIZE = 200
+
+# Above this many models the whole-lineage drawing shows one node per family.
+WHOLE_GRAPH_LIMIT = 300
+NEIGHBOURHOOD_DEPTH = 2
+NEIGHBOURHOOD_LIMIT = 40
+
+
+@dataclass(frozen=True)
+class Diagram:
+    """A diagram ready to render: its DOT source, and words for those who can't see it."""
+
+    dot: str
+    title: str
+    description: str
+    edges: tuple[tuple[str, ...], ...] = ()  # rows for the text alternative
+    note: str = ""
+
+    @property
+    def key(self) -> str:
+        return hashlib.sha256(self.dot.encode("utf-8")).hexdigest()
+
+
+@dataclass
+class RenderStats:
+    processes: int = 0
+    diagrams: int = 0
+    seconds: float = 0.0
+    cache_hits: int = 0
+
+
+# ---------------------------------------------------------------------------
+# DOT for lineage drawings
+# ---------------------------------------------------------------------------
+
+
+def _new_graph(name: str, rankdir: str = "LR") -> graphviz.Digraph:
+    graph = graphviz.Digraph(name=name)
+    graph.attr(
+        rankdir=rankdir,
+        bgcolor="transparent",
+        fontname=FONT,
+        nodesep="0.25",
+        ranksep="0.45",
+        newrank="true",
+    )
+    graph.attr(
+        "node",
+        fontname=FONT,
+        fontsize="11",
+        shape="box",
+        style="rounded,filled",
+        height="0.3",
+        margin="0.12,0.05",
+        penwidth="1.2",
+    )
+    graph.attr("edge", fontname=FONT, fontsize="9", arrowsize="0.7", penwidth="1.4")
+    return graph
+
+
+def family_tints(dataset: Dataset) -> dict[str, str]:
+    families = sorted({m["family"] for m in dataset.models.values()})
+    return {fam: FAMILY_TINTS[i % len(FAMILY_TINTS)] for i, fam in enumerate(families)}
+
+
+def _model_node(
+    graph: graphviz.Digraph,
+    dataset: Dataset,
+    mid: str,
+    lang: str,
+    root: str,
+    tints: Mapping[str, str],
+    highlight: bool = False,
+    emphasis: bool = False,
+) -> None:
+    model = dataset.models[mid]
+    tint = tints[model["family"]]
+    classes = "model" + (" current" if highlight else "") + (" emphasis" if emphasis else "")
+    graph.node(
+        mid,
+        label=escape.dot(model["name"]),
+        URL=f"{root}models/{mid}/",
+        target="_top",
+        tooltip=escape.dot(model["summary"][lang]),
+        color=tint,
+        fillcolor=tint + ("55" if highlight else "22"),
+        penwidth="3" if highlight or emphasis else "1.2",
+        fontsize="12" if highlight else "11",
+        **{"class": classes},
+    )
+
+
+def _edge(
+    graph: graphviz.Digraph, dataset: Dataset, edge: Edge, lang: str, label: bool = False
+) -> None:
+    category = dataset.methods[edge.method]["category"]
+    attrs: dict[str, str] = {
+        "color": CATEGORY_COLOURS[category],
+        "style": GRADE_STYLES[edge.grade],
+        "tooltip": escape.dot(
+            f"{dataset.methods[edge.method]['name'][lang]} · {t('grade.' + edge.grade, lang)}"
+        ),
+        "class": f"rel-{category} grade-{edge.grade}",
+    }
+    if label:
+        method = dataset.methods[edge.method]
+        attrs["label"] = escape.dot(method.get("abbr") or method["name"][lang])
+        attrs["fontcolor"] = CATEGORY_COLOURS[category]
+    graph.edge(edge.parent, edge.child, **attrs)
+
+
+def _edge_rows(dataset: Dataset, edges: Iterable[Edge], lang: str) -> tuple[tuple[str, ...], ...]:
+    return tuple((e.parent, e.child, e.method, e.grade) for e in edges)
+
+
+def lineage_diagram(dataset: Dataset, lang: str, root: str) -> Diagram:
+    """Every model, earliest first, families grouped, edges styled by method and grade."""
+    lineage = dataset.lineage
+    if len(dataset.models) > WHOLE_GRAPH_LIMIT:
+        return family_diagram(dataset, lang, root)
+    tints = family_tints(dataset)
+    graph = _new_graph("lineage")
+    years = sorted({_year(dataset.models[mid]) for mid in lineage.order} - {None})
+    # A row of year labels keeps the layout in time order across unrelated families.
+    if years:
+        with graph.subgraph(name="years") as axis:
+            axis.attr("node", shape="plaintext", style="", fontsize="13", fontcolor="#888888")
+            for year in years:
+                axis.node(f"year-{year}", label=str(year), **{"class": "year"})
+            for a, b in itertools.pairwise(years):
+                axis.edge(f"year-{a}", f"year-{b}", style="invis")
+    by_family: dict[str, list[str]] = {}
+    for mid in lineage.order:
+        by_family.setdefault(dataset.models[mid]["family"], []).append(mid)
+    for family in sorted(by_family):
+        with graph.subgraph(name=f"cluster_{_safe(family)}") as cluster:
+            cluster.attr(
+                label=escape.dot(family),
+                color=tints[family] + "66",
+                style="rounded",
+                fontcolor=tints[family],
+                fontsize="11",
+                labeljust="l",
+                penwidth="1",
+            )
+            for mid in by_family[family]:
+                _model_node(cluster, dataset, mid, lang, root, tints)
+    for mid in lineage.order:
+        year = _year(dataset.models[mid])
+        if year is not None:
+            graph.edge(f"year-{year}", mid, style="invis", weight="0")
+            later = [y for y in years if y > year]
+            if later:
+                graph.edge(mid, f"year-{later[0]}", style="invis", weight="0")
+    for edge in lineage.edges:
+        _edge(graph, dataset, edge, lang)
+    return Diagram(
+        dot=graph.source,
+        title=t("diagram.lineage", lang),
+        description=t("diagram.lineage.desc", lang, count=len(dataset.models)),
+        edges=_edge_rows(dataset, lineage.edges, lang),
+    )
+
+
+def family_diagram(dataset: Dataset, lang: str, root: str) -> Diagram:
+    """One node per family, for datasets too large to draw model by model."""
+    lineage = dataset.lineage
+    tints = family_tints(dataset)
+    members: dict[str, list[str]] = {}
+    for mid in lineage.order:
+        members.setdefault(dataset.models[mid]["family"], []).append(mid)
+    graph = _new_graph("families")
+    for family, mids in members.items():
+        graph.node(
+            _safe(family),
+            label=escape.dot(f"{family} ({len(mids)})"),
+            URL=f"{root}models/#{_safe(family)}",
+            target="_top",
+            color=tints[family],
+            fillcolor=tints[family] + "22",
+            **{"class": "model family"},
+        )
+    links: dict[tuple[str, str], int] = {}
+    for edge in lineage.edges:
+        a = dataset.models[edge.parent]["family"]
+        b = dataset.models[edge.child]["family"]
+        if a != b:
+            links[(a, b)] = links.get((a, b), 0) + 1
+    for (a, b), count in sorted(links.items()):
+        graph.edge(_safe(a), _safe(b), label=str(count), penwidth="1.2")
+    return Diagram(
+        dot=graph.source,
+        title=t("diagram.lineage", lang),
+        description=t("diagram.lineage.desc", lang, count=len(dataset.models)),
+        edges=tuple((a, b, str(n)) for (a, b), n in sorted(links.items())),
+    )
+
+
+def neighbourhood_diagram(
+    dataset: Dataset,
+    model_id: str,
+    lang: str,
+    root: str,
+    depth: int = NEIGHBOURHOOD_DEPTH,
+    limit: int = NEIGHBOURHOOD_LIMIT,
+) -> Diagram:
+    """A model with its ancestors and descendants up to `depth` steps, at most `limit` nodes."""
+    lineage = dataset.lineage
+    up = lineage.ancestors(model_id, depth)
+    down = lineage.descendants(model_id, depth)
+    ranked = sorted({**up, **down}.items(), key=lambda item: (item[1], item[0]))
+    total = len(ranked) + 1
+    nodes = {model_id} | {mid for mid, _ in ranked[: limit - 1]}
+    tints = family_tints(dataset)
+    graph = _new_graph(_safe(f"around-{model_id}"))
+    for mid in (m for m in lineage.order if m in nodes):
+        _model_node(graph, dataset, mid, lang, root, tints, highlight=(mid == model_id))
+    edges = lineage.subgraph_edges(nodes)
+    for edge in edges:
+        _edge(graph, dataset, edge, lang, label=True)
+    name = dataset.models[model_id]["name"]
+    note = ""
+    if total > len(nodes):
+        note = t("diagram.truncated", lang, name=name, shown=len(nodes), total=total)
+    return Diagram(
+        dot=graph.source,
+        title=t("diagram.neighbourhood", lang, name=name),
+        description=t("diagram.neighbourhood.desc", lang, name=name, up=depth, down=depth),
+        edges=_edge_rows(dataset, edges, lang),
+        note=note,
+    )
+
+
+def capability_diagram(
+    dataset: Dataset,
+    capability: str,
+    has: Mapping[str, Any],
+    lang: str,
+    root: str,
+    limit: int = 120,
+) -> Diagram:
+    """The models that have a capability; where it first appears is drawn bold."""
+    lineage = dataset.lineage
+    gained = [mid for mid in lineage.order if has[mid].change in ("origin", "added")]
+    holders = [mid for mid in lineage.order if has[mid].has or has[mid].change == "lost"]
+    nodes = set(gained) | set(holders[: max(0, limit - len(gained))])
+    # Show each gain point's parents too, so the step that gave it is visible.
+    for mid in gained:
+        nodes.update(e.parent for e in lineage.parents[mid])
+    tints = family_tints(dataset)
+    graph = _new_graph(_safe(f"capability-{capability}"))
+    for mid in (m for m in lineage.order if m in nodes):
+        _model_node(graph, dataset, mid, lang, root, tints, emphasis=mid in gained)
+    edges = lineage.subgraph_edges(nodes)
+    for edge in edges:
+        _edge(graph, dataset, edge, lang, label=edge.child in gained)
+    name = dataset.capabilities[capability]["name"][lang]
+    return Diagram(
+        dot=graph.source,
+        title=t("diagram.capability", lang, name=name),
+        description=t("diagram.capability.desc", lang, name=name),
+        edges=_edge_rows(dataset, edges, lang),
+    )
+
+
+def pipeline_diagram(method: Mapping[str, Any], lang: str) -> Diagram:
+    """The steps of a method, e.g. InstructGPT's SFT → reward model → PPO."""
+    pipeline = method["pipeline"]
+    graph = _new_graph(_safe(f"pipeline-{method['id']}"), rankdir="LR")
+    shapes = {"data": "note", "step": "box", "model": "ellipse"}
+    tints = {"data": "#7f8c8d", "step": "#2e86de", "model": "#e67e22"}
+    for node in pipeline["nodes"]:
+        graph.node(
+            node["id"],
+            label=escape.dot(node["label"][lang]),
+            shape=shapes[node["kind"]],
+            color=tints[node["kind"]],
+            fillcolor=tints[node["kind"]] + "22",
+            style="filled" if node["kind"] != "step" else "rounded,filled",
+            **{"class": f"pipeline-{node['kind']}"},
+        )
+    for edge in pipeline["edges"]:
+        attrs = {"label": escape.dot(edge["label"][lang])} if edge.get("label") else {}
+        graph.edge(edge["from"], edge["to"], color="#7f8c8d", **attrs)
+    name = method["name"][lang]
+    return Diagram(
+        dot=graph.source,
+        title=t("diagram.pipeline", lang, name=name),
+        description=t("diagram.pipeline.desc", lang, name=name),
+        edges=tuple(
+            (e["from"], e["to"], e["label"][lang] if e.get("label") else "")
+            for e in pipeline["edges"]
+        ),
+    )
+
+
+def _year(model: Mapping[str, Any]) -> int | None:
+    dates = [d["date"] for d in model.get("dates") or [] if d["kind"] != "training-cutoff"]
+    return int(min(dates)[:4]) if dates else None
+
+
+def _safe(text: str) -> str:
+    return re.sub(r"[^a-z0-9_]", "_", text.lower())
+
+
+# ---------------------------------------------------------------------------
+# Rendering
+# ---------------------------------------------------------------------------
+
+
+@dataclass
+class Renderer:
+    """Renders DOT to SVG through the system `dot`, cached by content hash."""
+
+    cache_dir: Path | None
+    memory: dict[str, str] = field(default_factory=dict)
+    stats: RenderStats = field(default_factory=RenderStats)
+
+    def render_all(self, diagrams: Iterable[Diagram]) -> dict[str, str]:
+        """SVG for every diagram, keyed by `Diagram.key`; renders only what is missing."""
+        wanted = {d.key: d.dot for d in diagrams}
+        missing = {}
+        for key, source in wanted.items():
+            if key in self.memory:
+                self.stats.cache_hits += 1
+                continue
+            cached = self._read_cache(key)
+            if cached is not None:
+                self.memory[key] = cached
+                self.stats.cache_hits += 1
+            else:
+                missing[key] = source
+        if missing:
+            self._render(missing)
+        return {key: self.memory[key] for key in wanted}
+
+    def _read_cache(self, key: str) -> str | None:
+        if self.cache_dir is None:
+            return None
+        path = self.cache_dir / f"{key}.svg"
+        try:
+            return path.read_text(encoding="utf-8")
+        except OSError:
+            return None
+
+    def _render(self, sources: dict[str, str]) -> None:
+        executable = shutil.which("dot")
+        if executable is None:
+            raise RuntimeError(
+                "Graphviz 'dot' was not found. Install it with 'sudo apt-get install graphviz' "
+                "(or run 'make serve', which does it for you)."
+            )
+        started = time.perf_counter()
+        keys = sorted(sources)
+        batches = [keys[i : i + BATCH_SIZE] for i in range(0, len(keys), BATCH_SIZE)]
+        if len(batches) == 1 and len(keys) > 8:  # split so both cores work
+            half = (len(keys) + 1) // 2
+            batches = [keys[:half], keys[half:]]
+        with tempfile.TemporaryDirectory(prefix="atlas-dot-") as tmp:
+            work = Path(tmp)
+            for key in keys:
+                (work / f"{key}.gv").write_text(sources[key], encoding="utf-8")
+
+            def run(batch: list[str]) -> None:
+                files = [str(work / f"{key}.gv") for key in batch]
+                result = subprocess.run(
+                    [executable, "-Tsvg", "-O", *files],
+                    capture_output=True,
+                    text=True,
+                    timeout=DOT_TIMEOUT_SECONDS,
+                    check=False,
+                )
+                if result.returncode != 0:
+                    raise RuntimeError(f"Graphviz failed: {result.stderr.strip()[:500]}")
+
+            with ThreadPoolExecutor(max_workers=min(2, os.cpu_count() or 1)) as pool:
+                list(pool.map(run, batches))
+            for key in keys:
+                svg = clean_svg((work / f"{key}.gv.svg").read_text(encoding="utf-8"))
+                self.memory[key] = svg
+                self._write_cache(key, svg)
+        self.stats.processes += len(batches)
+        self.stats.diagrams += len(keys)
+        self.stats.seconds += time.perf_counter() - started
+
+    def _write_cache(self, key: str, svg: str) -> None:
+        if self.cache_dir is None:
+            return
+        self.cache_dir.mkdir(parents=True, exist_ok=True)
+        tmp = self.cache_dir / f".{key}.{os.getpid()}.tmp"
+        tmp.write_text(svg, encoding="utf-8")
+        os.replace(tmp, self.cache_dir / f"{key}.svg")
+
+
+_PROLOGUE = re.compile(r"<\?xml.*?\?>|<!DOCTYPE.*?>|<!--.*?-->", re.S)
+
+
+def clean_svg(svg: str) -> str:
+    """Drop the XML prologue, doctype and comments (they name the Graphviz version)."""
+    return "\n".join(line for line in _PROLOGUE.sub("", svg).splitlines() if line.strip())
+
+
+def embed(svg: str, diagram: Diagram, prefix: str) -> str:
+    """Inline-ready SVG: unique ids, a title and description, accessible to screen readers."""
+    svg = re.sub(r'\bid="', f'id="{prefix}-', svg)
+    svg = re.sub(r'(xlink:href|href)="#', rf'\1="#{prefix}-', svg)
+    # Replace Graphviz's graph <title> (the graph name) with ours, and add a description.
+    svg = re.sub(
+        r"(<g [^>]*class=\"graph\"[^>]*>\s*)<title>.*?</title>", r"\1", svg, count=1, flags=re.S
+    )
+    title_id, desc_id = f"{prefix}-title", f"{prefix}-desc"
+    head = (
+        f'<title id="{title_id}">{escape.html(diagram.title)}</title>'
+        f'<desc id="{desc_id}">{escape.html(diagram.description)}</desc>'
+    )
+    has_links = "<a " in svg
+    role = "group" if has_links else "img"
+    svg = re.sub(
+        r"<svg\b([^>]*)>",
+        lambda m: (
+            f'<svg{m.group(1)} role="{role}" aria-labelledby="{title_id} {desc_id}" '
+            f'focusable="false">{head}'
+        ),
+        svg,
+        count=1,
+    )
+    return svg

@@ -1,0 +1,51 @@
+"""Problems found in data files, reported as values rather than exceptions.
+
+Every check returns a list of `Problem`s so that a contributor sees all of them at
+once, each pointing at a file, a line and a field, with a hint on how to fix it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    path: str  # relative to the project root, with forward slashes
+    line: int  # 1-based; 0 when the problem concerns the whole file
+    field: str  # dotted path such as "parents[0].model", or "" for the file
+    message: str
+    hint: str = ""
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        field = f" {self.field}:" if self.field else ""
+        hint = f" ({self.hint})" if self.hint else ""
+        return f"{where}:{field} {self.message}{hint}"
+
+
+class DataError(Exception):
+    """Raised by the build when the data has problems; carries all of them."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = sorted(set(problems))
+        super().__init__(format_problems(self.problems))
+
+
+def format_problems(problems: list[Problem]) -> str:
+    count = len(problems)
+    noun = "problem" if count == 1 else "problems"
+    lines = [f"{count} {noun} in data/:"]
+    lines += [f"  {problem}" for problem in problems]
+    return "\n".join(lines)
+
+
+def field_path(parts: tuple[str | int, ...]) -> str:
+    """Turn ("parents", 0, "model") into "parents[0].model"."""
+    out = ""
+    for part in parts:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else str(part)
+    return out

@@ -1,0 +1,86 @@
+"""Search that stays in the reader's language, with Chinese domain terms kept whole.
+
+mkdocs-static-i18n merges every language into one search index, so a Chinese reader
+searching "model" would get English pages and the reverse. After the build we split
+the merged index into one per language (/search/ and /en/search/) and point each
+page's search at its own language. jieba, which Material runs on Chinese text, gets
+a user dictionary from the data so that 思维链 or 对齐税 stay one word.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from .dataset import Dataset
+
+HAN_RUN = re.compile(r"[\u3400-\u9fff]{2,}")
+CONFIG_SCRIPT = re.compile(
+    r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S
+)
+SEPARATORS = {
+    "zh": r"[\s\u200b\u3000\-、。，．？！；]+",
+    "en": r"[\s\-]+",
+}
+PIPELINES = {"zh": ["stemmer"], "en": ["stopWordFilter"]}
+
+
+def dictionary_words(dataset: Dataset) -> list[str]:
+    """Chinese names of terms, capabilities, methods and limitations, as whole words."""
+    names: list[str] = []
+    for term in dataset.glossary.values():
+        names += [term["term"]["zh"], *(term.get("aliases") or {}).get("zh", [])]
+    for kind in ("capabilities", "methods", "limitations"):
+        names += [record["name"]["zh"] for record in dataset.kind(kind).values()]
+    words = {run for name in names for run in HAN_RUN.findall(name)}
+    return sorted(words)
+
+
+def write_user_dictionary(dataset: Dataset, path: Path) -> None:
+    text = "".join(f"{word}\n" for word in dictionary_words(dataset))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if not path.exists() or path.read_text(encoding="utf-8") != text:
+        path.write_text(text, encoding="utf-8")
+
+
+def split_index(site_dir: Path, other_langs: list[str]) -> None:
+    """Rewrite the merged index as one index per language."""
+    path = site_dir / "search" / "search_index.json"
+    if not path.exists():
+        return
+    index = json.loads(path.read_text(encoding="utf-8"))
+    docs = index["docs"]
+    prefixes = {lang: f"{lang}/" for lang in other_langs}
+    default = [d for d in docs if not d["location"].startswith(tuple(prefixes.values()))]
+    _write(path, index["config"], "zh", default)
+    for lang, prefix in prefixes.items():
+        mine = [
+            dict(d, location=d["location"][len(prefix) :])
+            for d in docs
+            if d["location"].startswith(prefix)
+        ]
+        if mine:
+            _write(site_dir / lang / "search" / "search_index.json", index["config"], lang, mine)
+
+
+def _write(path: Path, base_config: dict, lang: str, docs: list[dict]) -> None:
+    config = dict(base_config, lang=["en"], separator=SEPARATORS[lang], pipeline=PIPELINES[lang])
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(
+        json.dumps({"config": config, "docs": docs}, ensure_ascii=False, separators=(",", ":")),
+        encoding="utf-8",
+    )
+
+
+def localize_base(page_html: str, lang_root: str) -> str:
+    """Point Material's `base` (where it fetches the search index) at the language root."""
+    match = CONFIG_SCRIPT.search(page_html)
+    if not match:
+        return page_html
+    config = json.loads(match.group(2))
+    base = config["base"].rstrip("/")
+    config["base"] = lang_root if base in ("", ".") else f"{base}/{lang_root}"
+    encoded = json.dumps(config, ensure_ascii=False)
+    encoded = encoded.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return page_html[: match.start(2)] + encoded + page_html[match.end(2) :]

@@ -1,0 +1,180 @@
+"""Everything the MkDocs hooks need, computed once per version of the data.
+
+mkdocs-static-i18n runs the whole build once per language, and `mkdocs serve`
+rebuilds on every save; this module keeps the validated dataset, the rendered
+pages and the diagrams between those runs, keyed by what they depend on, so a
+second pass costs a dictionary lookup.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import capabilities as caps
+from . import diagrams, exports, pages, search, shortcodes, tooltips
+from .dataset import Dataset
+from .errors import DataError
+from .i18n import DEFAULT_LANG, LANGS
+from .validate import validate
+
+SLOT = re.compile(r'<div class="atlas-diagram" data-atlas-slot="(d\d+)"></div>')
+
+
+def localized(src_uri: str, lang: str) -> str:
+    """models/davinci.md → models/davinci.en.md for English (suffix layout)."""
+    return src_uri if lang == DEFAULT_LANG else src_uri[:-3] + f".{lang}.md"
+
+
+def language_of(src_uri: str) -> str:
+    for lang in LANGS:
+        if lang != DEFAULT_LANG and src_uri.endswith(f".{lang}.md"):
+            return lang
+    return DEFAULT_LANG
+
+
+@dataclass
+class Stats:
+    hook_seconds: float = 0.0
+    validations: int = 0
+
+
+@dataclass
+class Site:
+    root: Path
+    renderer: diagrams.Renderer = field(init=False)
+    stats: Stats = field(default_factory=Stats)
+    _signature: tuple | None = None
+    _dataset: Dataset | None = None
+    _status: dict | None = None
+    _pages: dict[str, dict[str, pages.Page]] = field(default_factory=dict)  # lang → uri → page
+    _slots: dict[str, dict[str, diagrams.Diagram]] = field(default_factory=dict)
+    _svgs: dict[str, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.renderer = diagrams.Renderer(self.root / ".cache" / "diagrams")
+
+    # -- data -----------------------------------------------------------------
+    def dataset(self) -> Dataset:
+        """The validated dataset; re-read only when a file under data/ changed."""
+        signature = _signature(self.root / "data")
+        if signature != self._signature or self._dataset is None:
+            dataset, problems = validate(self.root)
+            self.stats.validations += 1
+            if problems:
+                raise DataError(problems)
+            if self._dataset is None or dataset.digest != self._dataset.digest:
+                self._dataset = dataset
+                self._status = caps.compute_status(dataset)
+                self._pages.clear()
+            self._signature = signature
+        assert self._dataset is not None
+        return self._dataset
+
+    def status(self) -> dict[str, dict[str, caps.Status]]:
+        self.dataset()
+        assert self._status is not None
+        return self._status
+
+    # -- generated pages ------------------------------------------------------
+    def generated_uris(self) -> list[str]:
+        """Source paths of every generated page in every language."""
+        return sorted(
+            localized(page.src_uri, lang) for lang in LANGS for page in self.pages(lang).values()
+        )
+
+    def pages(self, lang: str) -> dict[str, pages.Page]:
+        if lang not in self._pages:
+            ctx = pages.Context(self.dataset(), self.status(), lang)
+            rendered = {p.src_uri: p for p in pages.all_pages(ctx)}
+            self._pages[lang] = rendered
+            for page in rendered.values():
+                self._slots[localized(page.src_uri, lang)] = page.diagrams
+            self._render([d for p in rendered.values() for d in p.diagrams.values()])
+        return self._pages[lang]
+
+    def markdown_for(self, src_uri: str) -> str | None:
+        """The Markdown of a generated page, or None if the page is hand-written."""
+        lang = language_of(src_uri)
+        base = src_uri if lang == DEFAULT_LANG else src_uri[: -len(f".{lang}.md")] + ".md"
+        page = self.pages(lang).get(base)
+        return page.markdown if page else None
+
+    # -- hand-written pages ---------------------------------------------------
+    def expand_article(self, markdown: str, src_uri: str) -> str:
+        """Fill shortcodes and footnotes from the data in a hand-written page."""
+        lang = language_of(src_uri)
+        ctx = pages.Context(self.dataset(), self.status(), lang)
+        markdown, slots = shortcodes.expand(markdown, ctx, src_uri)
+        if slots:
+            self._slots[src_uri] = slots
+            self._render(list(slots.values()))
+        return markdown
+
+    def finish_html(self, html: str, src_uri: str, is_article: bool) -> str:
+        """Put the SVG into diagram slots; give articles their glossary hover definitions."""
+        slots = self._slots.get(src_uri, {})
+        if slots:
+            html = SLOT.sub(lambda m: self._figure(slots[m.group(1)], src_uri, m.group(1)), html)
+        if is_article:
+            lang = language_of(src_uri)
+            html = tooltips.annotate(html, self.dataset(), lang, src_uri)
+        return html
+
+    def _render(self, wanted: list[diagrams.Diagram]) -> None:
+        self._svgs.update(self.renderer.render_all(wanted))
+
+    def _figure(self, diagram: diagrams.Diagram, src_uri: str, slot: str) -> str:
+        prefix = "atlas-" + slot
+        svg = diagrams.embed(self._svgs[diagram.key], diagram, prefix)
+        return (
+            f'<figure class="atlas-diagram" data-search-exclude>'
+            f'<div class="atlas-diagram__scroll" tabindex="0" role="region" '
+            f'aria-labelledby="{prefix}-title">{svg}</div></figure>'
+        )
+
+    # -- after the build ------------------------------------------------------
+    def write_outputs(self, site_dir: Path) -> None:
+        exports.write_all(self.dataset(), self.status(), site_dir / "api")
+        search.split_index(site_dir, [lang for lang in LANGS if lang != DEFAULT_LANG])
+
+    def user_dictionary(self, path: Path) -> Path:
+        search.write_user_dictionary(self.dataset(), path)
+        return path
+
+
+def _signature(data_dir: Path) -> tuple:
+    """Cheap fingerprint of data/: every file's path, size and modification time."""
+    entries = []
+    for path in sorted(data_dir.rglob("*")):
+        if path.is_file():
+            stat = path.stat()
+            entries.append((str(path), stat.st_size, stat.st_mtime_ns))
+    return tuple(entries)
+
+
+_SITES: dict[Path, Site] = {}
+
+
+def get_site(root: Path) -> Site:
+    """One Site per project root and process, shared by both language passes and rebuilds."""
+    root = root.resolve()
+    if root not in _SITES:
+        _SITES[root] = Site(root)
+    return _SITES[root]
+
+
+class timed:
+    """Adds the time spent in a hook to the site's statistics (read by `make bench`)."""
+
+    def __init__(self, site: Site):
+        self.site = site
+
+    def __enter__(self) -> timed:
+        self.start = time.perf_counter()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.site.stats.hook_seconds += time.perf_counter() - self.start

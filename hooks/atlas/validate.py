@@ -1,0 +1,716 @@
+"""Check every record against its JSON Schema and against the rest of the data.
+
+`validate(root)` returns a `Dataset` only when there is no problem at all, so the
+renderers never see half-valid data. Schema checks say *what shape* is wrong;
+the checks below say *what does not fit together*: unknown ids, cycles, dates
+that cannot be, untranslated text, capabilities traced to a step their model
+never went through.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import json
+import os
+import re
+from collections.abc import Iterator
+from functools import cache
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import ValidationError
+from referencing import Registry, Resource
+
+from . import capabilities as capability_tables
+from .dataset import Dataset
+from .errors import Problem, field_path
+from .graph import Lineage, find_cycles, parent_ids
+from .load import KINDS, SINGULAR, FieldPath, Record, load_records
+
+SCHEMA_FOR_KIND = {
+    "models": "model",
+    "papers": "paper",
+    "methods": "method",
+    "capabilities": "capability",
+    "glossary": "term",
+    "limitations": "limitation",
+    "sources": "source",
+}
+
+ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9._-]{0,79}$")
+CJK = re.compile(r"[\u3400-\u9fff]")
+
+# (kind, field pattern, kind referred to); "*" matches every list item.
+REFERENCES: list[tuple[str, FieldPath, str]] = [
+    ("models", ("papers", "*"), "papers"),
+    ("models", ("origin_method",), "methods"),
+    ("models", ("parents", "*", "model"), "models"),
+    ("models", ("parents", "*", "method"), "methods"),
+    ("models", ("parents", "*", "effects", "*", "capability"), "capabilities"),
+    ("models", ("capabilities", "*", "capability"), "capabilities"),
+    ("papers", ("introduces", "*"), "models"),
+    ("papers", ("model_mapping", "*", "model"), "models"),
+    ("methods", ("papers", "*"), "papers"),
+    ("methods", ("glossary", "*"), "glossary"),
+    ("capabilities", ("glossary", "*"), "glossary"),
+    ("capabilities", ("origins", "*", "method"), "methods"),
+    ("capabilities", ("origins", "*", "model"), "models"),
+    ("limitations", ("affects", "*"), "models"),
+    ("limitations", ("mitigations", "*", "models", "*"), "models"),
+    ("limitations", ("mitigations", "*", "papers", "*"), "papers"),
+    ("glossary", ("related", "*"), "glossary"),
+    ("glossary", ("see", "method"), "methods"),
+    ("glossary", ("see", "capability"), "capabilities"),
+    ("glossary", ("see", "model"), "models"),
+    ("glossary", ("see", "paper"), "papers"),
+]
+CITATION_LISTS = ("sources", "mapping_sources")
+PROSE_FIELDS = ("summary", "description", "definition", "evidence", "text", "claim", "resolution")
+RELEASE_KINDS = ("announced", "paper", "beta", "api-release", "product-launch", "open-weights")
+END_KINDS = ("deprecated", "shutdown")
+
+
+# ---------------------------------------------------------------------------
+# Entry point
+# ---------------------------------------------------------------------------
+
+
+def validate(root: Path) -> tuple[Dataset | None, list[Problem]]:
+    """Load and check everything under root/data; a Dataset only when all is well."""
+    records, problems = load_records(root)
+    validators = _validators(str(root / "data" / "schema"))
+
+    valid: list[Record] = []
+    for record in records:
+        found = _schema_problems(record, validators[SCHEMA_FOR_KIND[record.kind]])
+        found += _id_problems(record)
+        problems += found
+        if not found:
+            valid.append(record)
+    problems += _duplicate_problems(records)
+
+    known = {kind: {r.id for r in records if r.kind == kind} for kind in KINDS}
+    # A file that failed to load still names an id; don't report every use of it too.
+    for problem in problems:
+        parts = problem.path.split("/")
+        if len(parts) == 3 and parts[1] in known and parts[2].endswith(".yaml"):
+            known[parts[1]].add(parts[2][: -len(".yaml")])
+    methods = {r.id: r.data for r in records if r.kind == "methods"}
+    for record in valid:
+        problems += _reference_problems(record, known)
+        problems += _citation_problems(record, known)
+        problems += _url_problems(record)
+        problems += _date_problems(record)
+        problems += _translation_problems(record)
+        if record.kind == "models":
+            problems += _edge_problems(record, methods)
+        if record.kind == "methods":
+            problems += _pipeline_problems(record)
+    problems += _cycle_problems([r for r in valid if r.kind == "models"])
+    problems += _alias_problems([r for r in valid if r.kind == "glossary"])
+
+    if problems:
+        return None, sorted(set(problems))
+
+    dataset = Dataset.from_records(valid)
+    problems += _stage_problems(dataset, valid)
+    problems += _observation_problems(dataset, valid)
+    if problems:
+        return None, sorted(set(problems))
+    return dataset, []
+
+
+def build_date() -> dt.date:
+    """Today, or the reproducible build date when SOURCE_DATE_EPOCH is set."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
+    return dt.date.today()
+
+
+# ---------------------------------------------------------------------------
+# Schema
+# ---------------------------------------------------------------------------
+
+
+@cache
+def _validators(schema_dir: str) -> dict[str, Draft202012Validator]:
+    """One validator per kind; schemas refer to each other by relative file name."""
+    base = Path(schema_dir).resolve()
+    schemas = {p.name: json.loads(p.read_text(encoding="utf-8")) for p in base.glob("*.json")}
+    registry: Registry = Registry().with_resources(
+        (f"{base.as_uri()}/{name}", Resource.from_contents(schema))
+        for name, schema in schemas.items()
+    )
+    out = {}
+    for name in SCHEMA_FOR_KIND.values():
+        schema = dict(schemas[f"{name}.schema.json"])
+        schema["$id"] = f"{base.as_uri()}/{name}.schema.json"
+        out[name] = Draft202012Validator(schema, registry=registry)
+    return out
+
+
+def _schema_problems(record: Record, validator: Draft202012Validator) -> list[Problem]:
+    problems = []
+    for error in validator.iter_errors(record.data):
+        problems.append(_describe(record, error))
+    return problems
+
+
+def _describe(record: Record, error: ValidationError) -> Problem:
+    """Turn a jsonschema error into a sentence a contributor can act on."""
+    at: FieldPath = tuple(error.absolute_path)
+    keyword = error.validator
+    value = error.instance
+    schema = error.schema if isinstance(error.schema, dict) else {}
+    hint = ""
+
+    if keyword == "required":
+        name = _quoted_name(error.message)
+        described = schema.get("properties", {}).get(name, {}).get("description", "")
+        return Problem(
+            record.path,
+            record.line(at),
+            field_path((*at, name)),
+            "missing required field",
+            described,
+        )
+    if keyword == "additionalProperties":
+        allowed = sorted(schema.get("properties", {}))
+        extras = sorted(set(value) - set(allowed)) if isinstance(value, dict) else []
+        name = extras[0] if extras else "?"
+        close = difflib.get_close_matches(name, allowed, n=1)
+        hint = f"did you mean '{close[0]}'?" if close else "allowed: " + ", ".join(allowed)
+        message = f"unknown field '{name}'"
+        if len(extras) > 1:
+            message = "unknown fields " + ", ".join(f"'{e}'" for e in extras)
+        return Problem(
+            record.path, record.line((*at, name)), field_path((*at, name)), message, hint
+        )
+    if keyword == "type":
+        expected = error.validator_value
+        expected = " or ".join(expected) if isinstance(expected, list) else expected
+        message = f"expected {_article(expected)}, got {_type_name(value)}"
+        if expected == "string" and isinstance(value, int | float):
+            hint = "put the value in quotes"
+        elif expected == "object":
+            hint = "see the template in data/templates/ for the shape"
+    elif keyword == "enum":
+        options = [str(o) for o in error.validator_value]
+        close = difflib.get_close_matches(str(value), options, n=1)
+        message = f"'{value}' is not one of: {', '.join(options)}"
+        hint = f"did you mean '{close[0]}'?" if close else ""
+    elif keyword in ("pattern", "minLength") and isinstance(value, str) and not value.strip():
+        message = "is empty"
+        hint = "write some text, or leave the field out if it is optional"
+    elif keyword == "pattern":
+        message = f"'{_clip(value)}' is not valid here"
+        hint = schema.get("description", "")
+    elif keyword == "maxLength":
+        message = f"is {len(value):,} characters long; the limit is {error.validator_value:,}"
+        hint = "shorten it; long explanations belong in an article"
+    elif keyword == "minItems":
+        message = f"needs at least {error.validator_value} item(s)"
+        hint = schema.get("description", "")
+    elif keyword == "maxItems":
+        message = f"has more than {error.validator_value} items"
+    elif keyword == "uniqueItems":
+        message = "lists the same item twice"
+        hint = "remove the repeated item"
+    elif keyword == "dependentRequired":
+        pairs = [
+            f"'{k}' needs '{v}'"
+            for k, vs in error.validator_value.items()
+            for v in vs
+            if isinstance(value, dict) and k in value and v not in value
+        ]
+        message = "; ".join(pairs) or error.message
+    elif keyword == "anyOf" and "parameters" in at:
+        message = "gives neither 'billions' nor 'note'"
+        hint = "give the size, or a note saying it is undisclosed"
+    elif keyword == "minProperties":
+        message = "is empty"
+        hint = schema.get("description", "")
+    elif keyword == "maxProperties":
+        message = f"may have at most {error.validator_value} field(s)"
+    elif keyword in ("minimum", "exclusiveMinimum", "maximum", "exclusiveMaximum"):
+        relation = {
+            "minimum": "at least",
+            "exclusiveMinimum": "more than",
+            "maximum": "at most",
+            "exclusiveMaximum": "less than",
+        }[keyword]
+        message = f"must be {relation} {error.validator_value}, got {value}"
+    else:
+        message = error.message
+    return Problem(record.path, record.line(at), field_path(at), message, hint)
+
+
+def _quoted_name(message: str) -> str:
+    match = re.match(r"'([^']*)'", message)
+    return match.group(1) if match else "?"
+
+
+def _article(noun: str) -> str:
+    names = {
+        "string": "text",
+        "object": "a mapping of fields",
+        "array": "a list",
+        "integer": "a whole number",
+        "number": "a number",
+        "boolean": "true or false",
+        "null": "null",
+    }
+    return names.get(noun, noun)
+
+
+def _type_name(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, int | float):
+        return f"the number {value}"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return "nothing" if value is None else type(value).__name__
+
+
+def _clip(text: str, limit: int = 60) -> str:
+    text = text.replace("\n", " ")
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+# ---------------------------------------------------------------------------
+# Ids and references
+# ---------------------------------------------------------------------------
+
+
+def _id_problems(record: Record) -> list[Problem]:
+    problems = []
+    if not ID_PATTERN.match(record.id):
+        problems.append(
+            Problem(
+                record.path,
+                0,
+                "",
+                f"file name '{record.id}' is not a valid id",
+                "use lowercase letters, digits, '.', '_' and '-', e.g. text-davinci-002.yaml",
+            )
+        )
+    declared = record.data.get("id")
+    if isinstance(declared, str) and declared != record.id:
+        problems.append(
+            record.problem(
+                ("id",),
+                f"id '{declared}' does not match the file name '{record.id}.yaml'",
+                f"rename the file to {declared}.yaml or set id: {record.id}",
+            )
+        )
+    return problems
+
+
+def _duplicate_problems(records: list[Record]) -> list[Problem]:
+    """Two files claiming one id, or ids that differ only in case (one URL)."""
+    problems = []
+    seen: dict[tuple[str, str], Record] = {}
+    for record in records:
+        for claimed in {record.id, str(record.data.get("id", record.id))}:
+            key = (record.kind, claimed.lower())
+            other = seen.get(key)
+            if other is not None and other.path != record.path:
+                problems.append(
+                    record.problem(
+                        ("id",),
+                        f"duplicate {SINGULAR[record.kind]} id '{claimed}'",
+                        f"{other.path} has it too; ids must be unique within data/{record.kind}/",
+                    )
+                )
+            else:
+                seen[key] = record
+    return problems
+
+
+def _select(data: Any, pattern: FieldPath, at: FieldPath = ()) -> Iterator[tuple[FieldPath, Any]]:
+    if not pattern:
+        yield at, data
+        return
+    head, rest = pattern[0], pattern[1:]
+    if head == "*":
+        if isinstance(data, list):
+            for i, item in enumerate(data):
+                yield from _select(item, rest, (*at, i))
+    elif isinstance(data, dict) and head in data:
+        yield from _select(data[head], rest, (*at, head))
+
+
+def _unknown(record: Record, at: FieldPath, value: str, kind: str, known: set[str]) -> Problem:
+    close = difflib.get_close_matches(value, sorted(known), n=1, cutoff=0.75)
+    hint = f"did you mean '{close[0]}'?" if close else f"add data/{kind}/{value}.yaml or fix the id"
+    return record.problem(at, f"unknown {SINGULAR[kind]} '{value}'", hint)
+
+
+def _reference_problems(record: Record, known: dict[str, set[str]]) -> list[Problem]:
+    problems = []
+    for kind, pattern, target in REFERENCES:
+        if record.kind != kind:
+            continue
+        for at, value in _select(record.data, pattern):
+            if isinstance(value, str) and value not in known[target]:
+                problems.append(_unknown(record, at, value, target, known[target]))
+    return problems
+
+
+def _citations(data: Any, at: FieldPath = ()) -> Iterator[tuple[FieldPath, dict]]:
+    """Every citation in a record, wherever it sits."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            if key in CITATION_LISTS and isinstance(value, list):
+                for i, item in enumerate(value):
+                    if isinstance(item, dict):
+                        yield (*at, key, i), item
+            else:
+                yield from _citations(value, (*at, key))
+    elif isinstance(data, list):
+        for i, item in enumerate(data):
+            yield from _citations(item, (*at, i))
+
+
+def _citation_problems(record: Record, known: dict[str, set[str]]) -> list[Problem]:
+    problems = []
+    for at, citation in _citations(record.data):
+        given = [key for key in ("paper", "source", "url") if key in citation]
+        if len(given) != 1:
+            problems.append(
+                record.problem(
+                    at,
+                    "a citation needs exactly one of 'paper', 'source' or 'url'"
+                    + (f" (found {', '.join(given)})" if given else ""),
+                    "split it into separate citations",
+                )
+            )
+        if "title" in citation and "url" not in citation:
+            problems.append(
+                record.problem(
+                    (*at, "title"),
+                    "'title' belongs with 'url'",
+                    "remove it: papers and sources have their own titles",
+                )
+            )
+        for key, kind in (("paper", "papers"), ("source", "sources")):
+            value = citation.get(key)
+            if isinstance(value, str) and value not in known[kind]:
+                problems.append(_unknown(record, (*at, key), value, kind, known[kind]))
+    return problems
+
+
+def _strings(data: Any, at: FieldPath = ()) -> Iterator[tuple[FieldPath, str]]:
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield from _strings(value, (*at, key))
+    elif isinstance(data, list):
+        for i, item in enumerate(data):
+            yield from _strings(item, (*at, i))
+    elif isinstance(data, str):
+        yield at, data
+
+
+def _url_problems(record: Record) -> list[Problem]:
+    problems = []
+    for at, value in _strings(record.data):
+        if not at or at[-1] != "url":
+            continue
+        parts = urlsplit(value)
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            problems.append(
+                record.problem(
+                    at,
+                    f"'{_clip(value)}' is not an http(s) address",
+                    "give a full address starting with https://",
+                )
+            )
+        elif parts.username or parts.password:
+            problems.append(
+                record.problem(
+                    at, "the address contains a user name or password", "remove the credentials"
+                )
+            )
+    return problems
+
+
+# ---------------------------------------------------------------------------
+# Dates
+# ---------------------------------------------------------------------------
+
+
+def parse_date(text: str) -> tuple[int, ...] | None:
+    """('2022', '2022-03', '2022-03-15') → (2022,), (2022, 3), (2022, 3, 15); None if invalid."""
+    parts = tuple(int(p) for p in text.split("-"))
+    try:
+        dt.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+    except ValueError:
+        return None
+    return parts
+
+
+def _date_problems(record: Record) -> list[Problem]:
+    problems = []
+    today = build_date()
+    for at, value in _strings(record.data):
+        if not at or at[-1] not in ("date", "published") or not re.match(r"^\d{4}", value):
+            continue
+        parsed = parse_date(value) if re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value) else None
+        if parsed is None:
+            problems.append(
+                record.problem(at, f"'{value}' is not a real date", "check the month and the day")
+            )
+            continue
+        kind = _sibling(record.data, at, "kind")
+        if parsed[0] < 1940:
+            problems.append(
+                record.problem(at, f"'{value}' is too early for this data", "check the year")
+            )
+        elif parsed > _as_tuple(today)[: len(parsed)] and kind not in END_KINDS:
+            problems.append(
+                record.problem(
+                    at,
+                    f"'{value}' is in the future",
+                    "only deprecation and shutdown dates may be announced ahead",
+                )
+            )
+    if record.kind == "models":
+        problems += _date_order_problems(record)
+    return problems
+
+
+def _sibling(data: Any, at: FieldPath, key: str) -> Any:
+    node = data
+    for part in at[:-1]:
+        node = node[part]
+    return node.get(key) if isinstance(node, dict) else None
+
+
+def _as_tuple(day: dt.date) -> tuple[int, int, int]:
+    return (day.year, day.month, day.day)
+
+
+def _date_order_problems(record: Record) -> list[Problem]:
+    dates = record.data.get("dates") or []
+    starts = [(parse_date(d["date"]), i) for i, d in enumerate(dates) if d["kind"] in RELEASE_KINDS]
+    starts = [(p, i) for p, i in starts if p]
+    problems = []
+    if not starts:
+        return problems
+    first, _ = min(starts)
+    for i, entry in enumerate(dates):
+        end = parse_date(entry["date"])
+        if entry["kind"] in END_KINDS and end and end < first[: len(end)]:
+            problems.append(
+                record.problem(
+                    ("dates", i, "date"),
+                    f"{entry['kind']} on {entry['date']} is before the model was released",
+                    "check both dates",
+                )
+            )
+    return problems
+
+
+# ---------------------------------------------------------------------------
+# Translations
+# ---------------------------------------------------------------------------
+
+
+def _translation_problems(record: Record) -> list[Problem]:
+    """Catch text copied into 'zh' without being translated."""
+    problems = []
+    for at, value in _strings(record.data):
+        if len(at) < 2 or at[-1] != "zh" or at[-2] not in PROSE_FIELDS:
+            continue
+        english = _sibling(record.data, at, "en")
+        if len(value) >= 20 and not CJK.search(value):
+            problems.append(
+                record.problem(
+                    at,
+                    "the Chinese text contains no Chinese",
+                    "write it in Chinese (names may stay in Latin script)",
+                )
+            )
+        elif isinstance(english, str) and len(english) >= 20 and value.strip() == english.strip():
+            problems.append(
+                record.problem(at, "the Chinese text is the same as the English", "translate it")
+            )
+    return problems
+
+
+def _alias_problems(terms: list[Record]) -> list[Problem]:
+    """A surface form may point to one term only, or the hover definition is ambiguous."""
+    problems = []
+    owner: dict[tuple[str, str], str] = {}
+    for record in sorted(terms, key=lambda r: r.id):
+        data = record.data
+        for lang in ("zh", "en"):
+            forms = [(("term", lang), data["term"][lang])]
+            forms += [
+                (("aliases", lang, i), a)
+                for i, a in enumerate((data.get("aliases") or {}).get(lang, []))
+            ]
+            if data.get("abbr"):
+                forms.append((("abbr",), data["abbr"]))
+            for at, form in forms:
+                key = (lang, form.casefold())
+                if key in owner and owner[key] != record.id:
+                    problems.append(
+                        record.problem(
+                            at,
+                            f"'{form}' is also a name of the term '{owner[key]}'",
+                            "give each term distinct names, or merge the two terms",
+                        )
+                    )
+                owner.setdefault(key, record.id)
+    return problems
+
+
+# ---------------------------------------------------------------------------
+# Lineage
+# ---------------------------------------------------------------------------
+
+
+def _edge_problems(record: Record, methods: dict[str, dict]) -> list[Problem]:
+    problems = []
+    parents = record.data.get("parents") or []
+    seen: set[tuple[str, str]] = set()
+    for i, entry in enumerate(parents):
+        if entry["model"] == record.id:
+            problems.append(
+                record.problem(
+                    ("parents", i, "model"),
+                    "a model cannot be its own parent",
+                    "remove this entry or name the real parent",
+                )
+            )
+        key = (entry["model"], entry["method"])
+        if key in seen:
+            problems.append(
+                record.problem(
+                    ("parents", i), "the same parent and method twice", "remove the repeated entry"
+                )
+            )
+        seen.add(key)
+        method = methods.get(entry["method"])
+        if method and method.get("category") == "prompting":
+            problems.append(
+                record.problem(
+                    ("parents", i, "method"),
+                    f"'{entry['method']}' is a prompting method, not a training step",
+                    "an edge needs the method that produced the child model",
+                )
+            )
+    if parents and "origin_method" in record.data:
+        problems.append(
+            record.problem(
+                ("origin_method",),
+                "only a model without parents has an origin_method",
+                "remove it, or remove the parents",
+            )
+        )
+    return problems
+
+
+def _cycle_problems(models: list[Record]) -> list[Problem]:
+    by_id = {r.id: r for r in models}
+    graph = {r.id: [p for p in parent_ids(r.data) if p != r.id] for r in models}
+    problems = []
+    for cycle in find_cycles(graph):
+        first = by_id[cycle[0]]
+        index = next(i for i, p in enumerate(first.data["parents"]) if p["model"] == cycle[1])
+        chain = " → ".join(reversed(cycle))
+        problems.append(
+            first.problem(
+                ("parents", index, "model"),
+                f"the lineage has a cycle: {chain}",
+                "a model cannot descend from itself; remove one of these parent links",
+            )
+        )
+    return problems
+
+
+def _pipeline_problems(record: Record) -> list[Problem]:
+    pipeline = record.data.get("pipeline")
+    if not pipeline:
+        return []
+    problems = []
+    ids = [node["id"] for node in pipeline["nodes"]]
+    for i, node_id in enumerate(ids):
+        if node_id in ids[:i]:
+            problems.append(
+                record.problem(("pipeline", "nodes", i, "id"), f"node id '{node_id}' is used twice")
+            )
+    for i, edge in enumerate(pipeline["edges"]):
+        for end in ("from", "to"):
+            if edge[end] not in ids:
+                close = difflib.get_close_matches(edge[end], ids, n=1)
+                problems.append(
+                    record.problem(
+                        ("pipeline", "edges", i, end),
+                        f"no pipeline node '{edge[end]}'",
+                        f"did you mean '{close[0]}'?" if close else "add it to pipeline.nodes",
+                    )
+                )
+    return problems
+
+
+def _stage_problems(dataset: Dataset, records: list[Record]) -> list[Problem]:
+    """A capability's source stage must be a step its first model actually went through."""
+    problems = []
+    lineage: Lineage = dataset.lineage
+    for record in records:
+        if record.kind != "capabilities":
+            continue
+        for i, origin in enumerate(record.data["origins"]):
+            stages = lineage.stages(origin["model"])
+            if origin["method"] not in stages:
+                problems.append(
+                    record.problem(
+                        ("origins", i, "method"),
+                        f"'{origin['method']}' is not a stage on the path to '{origin['model']}'"
+                        f" (its stages: {', '.join(sorted(stages))})",
+                        "name a method on an edge between a root and that model, or fix the model",
+                    )
+                )
+    return problems
+
+
+def _observation_problems(dataset: Dataset, records: list[Record]) -> list[Problem]:
+    """A capability observed on a model must agree with what the lineage computes."""
+    problems = []
+    status = capability_tables.compute_status(dataset)
+    models = {r.id: r for r in records if r.kind == "models"}
+    for mid, parent, effect, message, hint in capability_tables.effect_problems(dataset, status):
+        at = ("parents", parent, "effects", effect, "change")
+        problems.append(models[mid].problem(at, message, hint))
+    for record in models.values():
+        for i, seen in enumerate(record.data.get("capabilities") or []):
+            computed = status[record.id][seen["capability"]]
+            if seen["status"] == "absent" and computed.has:
+                problems.append(
+                    record.problem(
+                        ("capabilities", i, "status"),
+                        f"observed absent, but the lineage gives this model '{seen['capability']}'",
+                        "add a 'lost' effect on the edge where it disappears",
+                    )
+                )
+            elif seen["status"] != "absent" and not computed.has:
+                problems.append(
+                    record.problem(
+                        ("capabilities", i, "status"),
+                        f"observed {seen['status']}, but nothing in the lineage gives this model"
+                        f" '{seen['capability']}'",
+                        "add an origin in data/capabilities/ or an 'added' effect on an edge",
+                    )
+                )
+    return problems

@@ -1,0 +1,129 @@
+"""MkDocs hooks for GPT Lineage Atlas: thin wrappers around the `atlas` package.
+
+MkDocs puts this folder on sys.path only while it imports this file, so the
+package is imported here, at the top. mkdocs-static-i18n runs the whole build once
+per language, so every event below runs once per language; the package caches
+what the second pass can reuse.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files
+
+_HERE = Path(__file__).resolve().parent
+
+
+def _fresh_import():
+    """Import the package, reloading it when its code changed (for `mkdocs serve`)."""
+    stamp = max(p.stat().st_mtime_ns for p in (_HERE / "atlas").glob("*.py"))
+    loaded = sys.modules.get("atlas")
+    if loaded is not None and getattr(loaded, "code_stamp", stamp) != stamp:
+        for name in [n for n in sys.modules if n == "atlas" or n.startswith("atlas.")]:
+            del sys.modules[name]
+    import atlas.site
+
+    sys.modules["atlas"].code_stamp = stamp  # type: ignore[attr-defined]
+    return atlas.site
+
+
+site_module = _fresh_import()
+from atlas.errors import DataError, format_problems  # noqa: E402
+from atlas.shortcodes import ContentError  # noqa: E402
+
+
+def _site(config):
+    return site_module.get_site(Path(config.config_file_path).parent)
+
+
+# -----------------------------------------------------------------------------
+# Hooks
+# -----------------------------------------------------------------------------
+
+
+@event_priority(100)
+def on_config(config):
+    """Before anything else: validate the data, so a broken file stops the build early.
+
+    Also hands Material's search the jieba dictionary built from the data; this must
+    happen before the search plugin's own on_config, hence the priority.
+    """
+    site = _site(config)
+    with site_module.timed(site):
+        try:
+            site.dataset()
+        except DataError as error:
+            raise PluginError(format_problems(error.problems)) from None
+        search = config.plugins.get("material/search")
+        if search is not None:
+            path = site.user_dictionary(site.root / ".cache" / "jieba-user-dict.txt")
+            search.config.jieba_dict_user = str(path)
+    return config
+
+
+@event_priority(100)
+def on_files(files: Files, config) -> Files:
+    """After the docs are collected, add the generated pages (both languages).
+
+    They get a real-looking path under docs_dir, which mkdocs-static-i18n needs to
+    localize them; their content is supplied in on_pre_page, never written to disk.
+    """
+    site = _site(config)
+    with site_module.timed(site):
+        for src_uri in site.generated_uris():
+            if files.get_file_from_path(src_uri) is not None:
+                raise PluginError(f"docs/{src_uri} is generated from data/; remove the file")
+            files.append(File(src_uri, config.docs_dir, config.site_dir, config.use_directory_urls))
+    return files
+
+
+def on_pre_page(page, config, files):
+    """Before a page is read: give generated pages their Markdown."""
+    site = _site(config)
+    with site_module.timed(site):
+        markdown = site.markdown_for(page.file.src_uri)
+        if markdown is not None:
+            page.file.content_string = markdown
+    return page
+
+
+def on_page_markdown(markdown, page, config, files):
+    """Fill shortcodes and data citations in hand-written pages."""
+    site = _site(config)
+    if site.markdown_for(page.file.src_uri) is not None:
+        return markdown
+    with site_module.timed(site):
+        try:
+            return site.expand_article(markdown, page.file.src_uri)
+        except ContentError as error:
+            raise PluginError(str(error)) from None
+
+
+def on_page_content(html, page, config, files):
+    """After Markdown: inline the diagrams, add glossary hover definitions to articles."""
+    site = _site(config)
+    with site_module.timed(site):
+        article = site.markdown_for(page.file.src_uri) is None
+        return site.finish_html(html, page.file.src_uri, is_article=article)
+
+
+def on_post_page(output, page, config):
+    """Point an English page's search at the English index."""
+    site = _site(config)
+    with site_module.timed(site):
+        lang = site_module.language_of(page.file.src_uri)
+        if lang != site_module.DEFAULT_LANG:
+            output = site_module.search.localize_base(output, lang)
+    return output
+
+
+@event_priority(-200)
+def on_post_build(config):
+    """After mkdocs-static-i18n has merged the search index: split it, write the exports."""
+    site = _site(config)
+    with site_module.timed(site):
+        site.write_outputs(Path(config.site_dir))
