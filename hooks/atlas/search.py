@@ -10,6 +10,7 @@ a user dictionary from the data so that 思维链 or 对齐税 stay one word.
 from __future__ import annotations
 
 import json
+import os
 import re
 from pathlib import Path
 
@@ -41,7 +42,9 @@ def write_user_dictionary(dataset: Dataset, path: Path) -> None:
     text = "".join(f"{word}\n" for word in dictionary_words(dataset))
     path.parent.mkdir(parents=True, exist_ok=True)
     if not path.exists() or path.read_text(encoding="utf-8") != text:
-        path.write_text(text, encoding="utf-8")
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        tmp.write_text(text, encoding="utf-8")
+        os.replace(tmp, path)  # atomic: parallel builds may read it
 
 
 def split_index(site_dir: Path, other_langs: list[str]) -> None:
