@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-COPIED = ("data", "docs", "hooks", "overrides", "mkdocs.yml")
+COPIED = ("data", "docs", "hooks", "mkdocs.yml")
 
 
 @dataclass
@@ -39,11 +39,20 @@ class Build:
 
 
 def build_site(root: Path, site: Path, *extra: str) -> Build:
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH="1700000000",
-               PYTHONDONTWRITEBYTECODE="1")
+    env = dict(
+        os.environ,
+        NO_MKDOCS_2_WARNING="1",
+        SOURCE_DATE_EPOCH="1700000000",
+        PYTHONDONTWRITEBYTECODE="1",
+    )
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site), *extra],
-        cwd=root, env=env, capture_output=True, text=True, timeout=900, check=False,
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=900,
+        check=False,
     )
     return Build(root, site, result.returncode, result.stdout + result.stderr)
 
@@ -60,6 +69,57 @@ def copy_project(dest: Path) -> Path:
     if cache.is_dir():  # reuse rendered diagrams; they are keyed by content
         shutil.copytree(cache, dest / ".cache" / "diagrams")
     return dest
+
+
+MINI = ROOT / "tests" / "fixtures" / "mini"
+MINI_NAV = """nav:
+  - index.md
+  - lineage/index.md
+  - models/index.md
+  - capabilities/index.md
+  - capabilities/matrix.md
+  - methods/index.md
+  - papers/index.md
+  - glossary/index.md
+  - limitations/index.md
+  - sources/index.md
+"""
+
+
+def mini_project(dest: Path) -> Path:
+    """The real hooks, theme and config with the small, stable dataset of tests/fixtures/mini.
+
+    Tests that check exact behaviour use it, so they do not change as data/ grows.
+    """
+    shutil.copytree(MINI / "data", dest / "data")
+    shutil.copytree(ROOT / "data" / "schema", dest / "data" / "schema")
+    shutil.copytree(MINI / "docs", dest / "docs")
+    for name in ("stylesheets", "javascripts"):
+        shutil.copytree(ROOT / "docs" / name, dest / "docs" / name)
+    shutil.copytree(ROOT / "hooks", dest / "hooks", ignore=shutil.ignore_patterns("__pycache__"))
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    (dest / "mkdocs.yml").write_text(
+        config[: config.index("\nnav:")] + "\n" + MINI_NAV, encoding="utf-8"
+    )
+    return dest
+
+
+def check(root: Path) -> subprocess.CompletedProcess:
+    """`python -m atlas check` on a project, as a contributor runs it."""
+    env = dict(os.environ, PYTHONPATH=str(ROOT / "hooks"), PYTHONDONTWRITEBYTECODE="1")
+    return subprocess.run(
+        [sys.executable, "-m", "atlas", "check", "--root", str(root)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+@pytest.fixture
+def mini(tmp_path: Path) -> Path:
+    return mini_project(tmp_path / "mini")
 
 
 @pytest.fixture(scope="session")

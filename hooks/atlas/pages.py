@@ -9,6 +9,7 @@ after Markdown has run.
 
 from __future__ import annotations
 
+import json
 import posixpath
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -52,6 +53,7 @@ class Writer:
         self.lang = ctx.lang
         self.src_uri = src_uri
         self.lines: list[str] = []
+        self.meta: dict[str, object] = {}
         self.footnotes: dict[tuple, tuple[int, str]] = {}
         self.slots: dict[str, diagrams.Diagram] = {}
 
@@ -65,6 +67,15 @@ class Writer:
     def heading(self, level: int, text: str, anchor: str | None = None) -> None:
         suffix = f" {{ #{anchor} }}" if anchor else ""
         self.lines.extend([f"{'#' * level} {text}{suffix}", ""])
+
+    def title(self, plain: str) -> None:
+        """The page's H1 from data text.
+
+        Material prints `page.title` through `striptags`, which turns entities back into
+        markup inside <title>; an escaped `title` in the front matter is printed as is.
+        """
+        self.meta["title"] = html(" ".join(plain.split()))
+        self.heading(1, md(plain))
 
     def table(
         self, header: Iterable[str], rows: Iterable[Iterable[str]], sortable: bool = False
@@ -173,7 +184,15 @@ class Writer:
         return text
 
     def text(self) -> str:
-        out = list(self.lines)
+        out = []
+        if self.meta:
+            out += [
+                "---",
+                *(f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in self.meta.items()),
+                "---",
+                "",
+            ]
+        out += self.lines
         if self.footnotes:
             out.append("")
             for number, body in sorted(self.footnotes.values()):
@@ -238,7 +257,7 @@ def model_page(ctx: Context, mid: str) -> Page:
     ds, lang = ctx.dataset, ctx.lang
     model = ds.models[mid]
     w = Writer(ctx, f"models/{mid}.md")
-    w.heading(1, md(model["name"]))
+    w.title(model["name"])
     w.para(md_block(model["summary"][lang]) + w.cite(model["sources"][:1]))
 
     facts: list[tuple[str, str]] = [
@@ -572,7 +591,7 @@ def _capability_order(ds: Dataset) -> list[str]:
 def matrix_page(ctx: Context) -> Page:
     ds, lang = ctx.dataset, ctx.lang
     w = Writer(ctx, "capabilities/matrix.md")
-    w.add("---", "hide:", "  - toc", "---", "")
+    w.meta["hide"] = ["toc"]
     w.heading(1, t("matrix", lang))
     w.para(t("matrix.intro", lang))
     order = _capability_order(ds)
@@ -594,7 +613,7 @@ def capability_page(ctx: Context, cid: str) -> Page:
     ds, lang = ctx.dataset, ctx.lang
     cap = ds.capabilities[cid]
     w = Writer(ctx, f"capabilities/{cid}.md")
-    w.heading(1, md(cap["name"][lang]))
+    w.title(cap["name"][lang])
     w.para(md_block(cap["description"][lang]) + w.cite(cap["sources"][:1]))
     if cap.get("glossary"):
         w.para(t("related_terms", lang) + ": " + ", ".join(w.term(g) for g in cap["glossary"]))
@@ -653,7 +672,7 @@ def paper_page(ctx: Context, pid: str) -> Page:
     ds, lang = ctx.dataset, ctx.lang
     paper = ds.papers[pid]
     w = Writer(ctx, f"papers/{pid}.md")
-    w.heading(1, md(paper["title"][lang]))
+    w.title(paper["title"][lang])
     if lang == "zh":
         w.para(f"*{md(paper['title']['en'])}*")
     w.para(md_block(paper["summary"][lang]) + w.cite(paper["sources"][:1]))
@@ -738,10 +757,10 @@ def method_page(ctx: Context, mid: str) -> Page:
     ds, lang = ctx.dataset, ctx.lang
     method = ds.methods[mid]
     w = Writer(ctx, f"methods/{mid}.md")
-    title = md(method["name"][lang])
-    if method.get("abbr"):
-        title += f" ({md(method['abbr'])})"
-    w.heading(1, title)
+    title = method["name"][lang]
+    if method.get("abbr") and method["abbr"] not in title:
+        title += f" ({method['abbr']})"
+    w.title(title)
     w.para(md_block(method["summary"][lang]) + w.cite(method["sources"][:1]))
     w.para(f"{t('category', lang)}: {html(t('category.' + method['category'], lang))}")
     if method.get("description"):

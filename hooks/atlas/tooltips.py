@@ -114,19 +114,15 @@ def annotate(page_html: str, dataset: Dataset, lang: str, src_uri: str = "") -> 
         out.append(text if skipping else pattern.sub(wrap, text))
         closing, name, attrs = tag.group(1), tag.group(2).lower(), tag.group(3)
         if name not in VOID and not attrs.rstrip().endswith("/"):
-            if closing:
-                if name in stack:
-                    while stack:
-                        top = stack.pop()
-                        if top in SKIP or top == "div.atlas-diagram":
-                            skipping -= 1
-                        if top.split(".")[0] == name:
-                            break
-            else:
-                key = "div.atlas-diagram" if "atlas-diagram" in attrs else name
-                stack.append(key)
-                if name in SKIP or key == "div.atlas-diagram":
-                    skipping += 1
+            if not closing:
+                stack.append(name)
+                skipping += name in SKIP
+            elif name in stack:  # close it and anything left open inside it
+                while stack:
+                    top = stack.pop()
+                    skipping -= top in SKIP
+                    if top == name:
+                        break
         out.append(tag.group(0))
         position = tag.end()
     tail = page_html[position:]

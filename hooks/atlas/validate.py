@@ -42,6 +42,7 @@ SCHEMA_FOR_KIND = {
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9._-]{0,79}$")
 CJK = re.compile(r"[\u3400-\u9fff]")
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 # (kind, field pattern, kind referred to); "*" matches every list item.
 REFERENCES: list[tuple[str, FieldPath, str]] = [
@@ -86,6 +87,7 @@ def validate(root: Path) -> tuple[Dataset | None, list[Problem]]:
     valid: list[Record] = []
     for record in records:
         found = _schema_problems(record, validators[SCHEMA_FOR_KIND[record.kind]])
+        found += _misplaced_problems(record, validators, found)
         found += _id_problems(record)
         problems += found
         if not found:
@@ -99,16 +101,20 @@ def validate(root: Path) -> tuple[Dataset | None, list[Problem]]:
         if len(parts) == 3 and parts[1] in known and parts[2].endswith(".yaml"):
             known[parts[1]].add(parts[2][: -len(".yaml")])
     methods = {r.id: r.data for r in records if r.kind == "methods"}
-    for record in valid:
-        problems += _reference_problems(record, known)
-        problems += _citation_problems(record, known)
-        problems += _url_problems(record)
-        problems += _date_problems(record)
-        problems += _translation_problems(record)
+    # Cross-record checks run on every record, even one with schema problems, so that
+    # a contributor sees everything at once; a check that meets a malformed shape
+    # skips it, since the schema problem is already reported.
+    for record in records:
+        problems += _guarded(_reference_problems, record, known)
+        problems += _guarded(_citation_problems, record, known)
+        problems += _guarded(_url_problems, record)
+        problems += _guarded(_date_problems, record)
+        problems += _guarded(_translation_problems, record)
+        problems += _guarded(_control_problems, record)
         if record.kind == "models":
-            problems += _edge_problems(record, methods)
+            problems += _guarded(_edge_problems, record, methods)
         if record.kind == "methods":
-            problems += _pipeline_problems(record)
+            problems += _guarded(_pipeline_problems, record)
     problems += _cycle_problems([r for r in valid if r.kind == "models"])
     problems += _alias_problems([r for r in valid if r.kind == "glossary"])
 
@@ -121,6 +127,13 @@ def validate(root: Path) -> tuple[Dataset | None, list[Problem]]:
     if problems:
         return None, sorted(set(problems))
     return dataset, []
+
+
+def _guarded(check, record: Record, *args) -> list[Problem]:
+    try:
+        return check(record, *args)
+    except (KeyError, TypeError, AttributeError, IndexError, ValueError):
+        return []
 
 
 def build_date() -> dt.date:
@@ -158,6 +171,26 @@ def _schema_problems(record: Record, validator: Draft202012Validator) -> list[Pr
     for error in validator.iter_errors(record.data):
         problems.append(_describe(record, error))
     return problems
+
+
+def _misplaced_problems(
+    record: Record, validators: dict[str, Draft202012Validator], found: list[Problem]
+) -> list[Problem]:
+    """A record that fits another kind's schema was probably saved in the wrong folder."""
+    if not any(p.message.startswith("unknown field") for p in found):
+        return []
+    for kind, name in SCHEMA_FOR_KIND.items():
+        if kind != record.kind and validators[name].is_valid(record.data):
+            return [
+                Problem(
+                    record.path,
+                    1,
+                    "",
+                    f"this looks like a {SINGULAR[kind]} record",
+                    f"move it to data/{kind}/{record.id}.yaml",
+                )
+            ]
+    return []
 
 
 def _describe(record: Record, error: ValidationError) -> Problem:
@@ -206,6 +239,9 @@ def _describe(record: Record, error: ValidationError) -> Problem:
     elif keyword in ("pattern", "minLength") and isinstance(value, str) and not value.strip():
         message = "is empty"
         hint = "write some text, or leave the field out if it is optional"
+    elif keyword == "pattern" and at and at[-1] == "url":
+        message = f"'{_clip(value)}' is not an http(s) address"
+        hint = "give a full address starting with https://"
     elif keyword == "pattern":
         message = f"'{_clip(value)}' is not valid here"
         hint = schema.get("description", "")
@@ -450,6 +486,8 @@ def _url_problems(record: Record) -> list[Problem]:
 
 def parse_date(text: str) -> tuple[int, ...] | None:
     """('2022', '2022-03', '2022-03-15') → (2022,), (2022, 3), (2022, 3, 15); None if invalid."""
+    if not isinstance(text, str) or not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", text):
+        return None
     parts = tuple(int(p) for p in text.split("-"))
     try:
         dt.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
@@ -464,7 +502,9 @@ def _date_problems(record: Record) -> list[Problem]:
     for at, value in _strings(record.data):
         if not at or at[-1] not in ("date", "published") or not re.match(r"^\d{4}", value):
             continue
-        parsed = parse_date(value) if re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value) else None
+        if not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value):
+            continue  # the schema reports the format
+        parsed = parse_date(value)
         if parsed is None:
             problems.append(
                 record.problem(at, f"'{value}' is not a real date", "check the month and the day")
@@ -501,20 +541,40 @@ def _as_tuple(day: dt.date) -> tuple[int, int, int]:
 
 def _date_order_problems(record: Record) -> list[Problem]:
     dates = record.data.get("dates") or []
-    starts = [(parse_date(d["date"]), i) for i, d in enumerate(dates) if d["kind"] in RELEASE_KINDS]
+    starts = [
+        (parse_date(d.get("date")), i)
+        for i, d in enumerate(dates)
+        if d.get("kind") in RELEASE_KINDS
+    ]
     starts = [(p, i) for p, i in starts if p]
     problems = []
     if not starts:
         return problems
     first, _ = min(starts)
     for i, entry in enumerate(dates):
-        end = parse_date(entry["date"])
-        if entry["kind"] in END_KINDS and end and end < first[: len(end)]:
+        end = parse_date(entry.get("date"))
+        if entry.get("kind") in END_KINDS and end and end < first[: len(end)]:
             problems.append(
                 record.problem(
                     ("dates", i, "date"),
                     f"{entry['kind']} on {entry['date']} is before the model was released",
                     "check both dates",
+                )
+            )
+    return problems
+
+
+def _control_problems(record: Record) -> list[Problem]:
+    """Invisible control and bidirectional-override characters hide what text says."""
+    problems = []
+    for at, value in _strings(record.data):
+        found = CONTROL.search(value)
+        if found:
+            problems.append(
+                record.problem(
+                    at,
+                    f"contains the invisible character U+{ord(found.group(0)):04X}",
+                    "retype the text without it",
                 )
             )
     return problems

@@ -1,0 +1,147 @@
+"""Lineage and pipeline diagrams: DOT content, escaping, rendering and its cache."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from atlas import diagrams
+from atlas.dataset import Dataset
+from atlas.validate import validate
+from conftest import mini_project
+
+
+@pytest.fixture(scope="module")
+def dataset(tmp_path_factory: pytest.TempPathFactory) -> Dataset:
+    root = mini_project(tmp_path_factory.mktemp("mini") / "project")
+    data, problems = validate(root)
+    assert not problems, problems
+    return data
+
+
+def edges_in(dot: str) -> set[tuple[str, str]]:
+    return set(re.findall(r'"?([\w.-]+)"?\s*->\s*"?([\w.-]+)"?', dot))
+
+
+def test_lineage_has_every_model_and_edge(dataset: Dataset) -> None:
+    diagram = diagrams.lineage_diagram(dataset, "zh", "../")
+    for mid in dataset.models:
+        assert f'URL="../models/{mid}/"' in diagram.dot
+    expected = {(e.parent, e.child) for e in dataset.lineage.edges}
+    assert expected <= edges_in(diagram.dot)
+    assert {row[:2] for row in diagram.edges} == expected
+
+
+def test_edge_style_follows_method_and_grade(dataset: Dataset) -> None:
+    dot = diagrams.lineage_diagram(dataset, "en", "").dot
+    for edge in dataset.lineage.edges:
+        category = dataset.methods[edge.method]["category"]
+        arrow = rf'"?{re.escape(edge.parent)}"?\s*->\s*"?{re.escape(edge.child)}"?'
+        line = next(line for line in dot.splitlines() if re.search(arrow, line))
+        assert f'color="{diagrams.CATEGORY_COLOURS[category]}"' in line
+        assert f"style={diagrams.GRADE_STYLES[edge.grade]}" in line
+    # the seed data has both an inferred (dashed) and an official (solid) edge
+    assert "style=dashed" in dot and "style=solid" in dot
+
+
+def test_time_order_puts_years_left_to_right(dataset: Dataset) -> None:
+    dot = diagrams.lineage_diagram(dataset, "zh", "").dot
+    assert "rankdir=LR" in dot
+    years = re.findall(r'"?year-(\d{4})"? -> "?year-(\d{4})"?', dot)
+    assert all(int(a) < int(b) for a, b in years)
+
+
+def test_neighbourhood_is_bounded_and_highlights_the_model(dataset: Dataset) -> None:
+    diagram = diagrams.neighbourhood_diagram(dataset, "text-davinci-002", "en", "../../", depth=1)
+    nodes = set(re.findall(r'URL="\.\./\.\./models/([\w.-]+)/"', diagram.dot))
+    assert nodes == {"code-davinci-002", "text-davinci-002", "text-davinci-003"}
+    current = next(
+        line
+        for line in diagram.dot.splitlines()
+        if "text-davinci-002 [" in line or '"text-davinci-002" [' in line
+    )
+    assert "current" in current and "penwidth=3" in current
+    limited = diagrams.neighbourhood_diagram(
+        dataset, "text-davinci-002", "en", "", depth=9, limit=2
+    )
+    assert len(set(re.findall(r'URL="models/([\w.-]+)/"', limited.dot))) == 2
+    assert limited.note
+
+
+def test_labels_are_escaped_for_dot() -> None:
+    hostile = 'a "quoted" \\N label <b>html</b> {braces} node edge graph'
+    escaped = str(diagrams.escape.dot(hostile))
+    assert "\\\\N" in escaped
+    method = {
+        "id": "m",
+        "name": {"zh": hostile, "en": hostile},
+        "pipeline": {
+            "nodes": [
+                {"id": "a", "kind": "data", "label": {"zh": hostile, "en": hostile}},
+                {"id": "b", "kind": "step", "label": {"zh": "b", "en": "b"}},
+            ],
+            "edges": [{"from": "a", "to": "b", "label": {"zh": hostile, "en": hostile}}],
+        },
+    }
+    dot = diagrams.pipeline_diagram(method, "en").dot
+    assert 'label="a \\"quoted\\" \\\\N label <b>html</b> {braces} node edge graph"' in dot
+    assert "label=<" not in dot  # never an HTML-like label
+
+
+def test_rendered_svg_keeps_hostile_labels_as_text(tmp_path: Path) -> None:
+    hostile = '</text><script>alert(1)</script> "q" <b>x</b>'
+    method = {
+        "id": "m",
+        "name": {"zh": "m", "en": "m"},
+        "pipeline": {
+            "nodes": [
+                {"id": "a", "kind": "data", "label": {"zh": hostile, "en": hostile}},
+                {"id": "b", "kind": "step", "label": {"zh": "b", "en": "b"}},
+            ],
+            "edges": [{"from": "a", "to": "b"}],
+        },
+    }
+    diagram = diagrams.pipeline_diagram(method, "en")
+    svg = diagrams.Renderer(tmp_path).render_all([diagram])[diagram.key]
+    assert "<script>" not in svg and "&lt;script&gt;" in svg
+    assert "<b>" not in svg
+
+
+def test_cache_means_dot_runs_once(dataset: Dataset, tmp_path: Path) -> None:
+    wanted = [
+        diagrams.neighbourhood_diagram(dataset, mid, lang, "../")
+        for mid in dataset.models
+        for lang in ("zh", "en")
+    ]
+    first = diagrams.Renderer(tmp_path / "cache")
+    svgs = first.render_all(wanted)
+    assert set(svgs) == {d.key for d in wanted}
+    assert first.stats.processes >= 1 and first.stats.diagrams == len({d.key for d in wanted})
+    again = first.render_all(wanted)  # same process: memory
+    assert again == svgs and first.stats.diagrams == len(svgs)
+    fresh = diagrams.Renderer(tmp_path / "cache")  # next build: disk
+    assert fresh.render_all(wanted) == svgs
+    assert fresh.stats.processes == 0 and fresh.stats.diagrams == 0
+
+
+def test_output_is_deterministic(dataset: Dataset, tmp_path: Path) -> None:
+    diagram = diagrams.lineage_diagram(dataset, "zh", "")
+    assert diagram.dot == diagrams.lineage_diagram(dataset, "zh", "").dot
+    one = diagrams.Renderer(tmp_path / "a").render_all([diagram])[diagram.key]
+    two = diagrams.Renderer(tmp_path / "b").render_all([diagram])[diagram.key]
+    assert one == two
+    assert "Generated by Graphviz" not in one and "<?xml" not in one
+
+
+def test_embed_makes_ids_unique_and_labels_the_figure(dataset: Dataset, tmp_path: Path) -> None:
+    diagram = diagrams.lineage_diagram(dataset, "en", "")
+    svg = diagrams.Renderer(tmp_path).render_all([diagram])[diagram.key]
+    one = diagrams.embed(svg, diagram, "atlas-d1")
+    two = diagrams.embed(svg, diagram, "atlas-d2")
+    ids_one = set(re.findall(r'\bid="([^"]+)"', one))
+    assert ids_one and not ids_one & set(re.findall(r'\bid="([^"]+)"', two))
+    assert 'aria-labelledby="atlas-d1-title atlas-d1-desc"' in one
+    assert f">{diagram.title}</title>" in one
+    assert "%3" not in one
