@@ -55,7 +55,7 @@ def on_config(config):
     site = _site(config)
     with site_module.timed(site):
         try:
-            site.dataset()
+            site.refresh()
         except DataError as error:
             raise PluginError(format_problems(error.problems)) from None
         search = config.plugins.get("material/search")

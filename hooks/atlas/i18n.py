@@ -210,6 +210,8 @@ _LABELS: dict[str, tuple[str, str]] = {
         "This page is generated from {path}; to fix a mistake, edit that file.",
     ),
     "name": ("名称", "Name"),
+    "field": ("项目", "Field"),
+    "value": ("内容", "Value"),
     "date": ("日期", "Date"),
     "summary": ("简介", "Summary"),
     "count.models": ("共 {n} 个模型。", "{n} models."),

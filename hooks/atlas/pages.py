@@ -78,20 +78,25 @@ class Writer:
         self.heading(1, md(plain))
 
     def table(
-        self, header: Iterable[str], rows: Iterable[Iterable[str]], sortable: bool = False
+        self,
+        header: Iterable[str],
+        rows: Iterable[Iterable[str]],
+        sortable: bool = False,
+        css: str = "",
     ) -> None:
         header = list(header)
         rows = [list(r) for r in rows]
         if not rows:
             return
-        if sortable:
-            self.lines.extend(['<div class="atlas-sortable" markdown>', ""])
+        classes = " ".join(c for c in ("atlas-sortable" if sortable else "", css) if c)
+        if classes:
+            self.lines.extend([f'<div class="{classes}" markdown>', ""])
         self.lines.append("| " + " | ".join(header) + " |")
         self.lines.append("|" + "|".join(" --- " for _ in header) + "|")
         for row in rows:
             self.lines.append("| " + " | ".join(cell or " " for cell in row) + " |")
         self.lines.append("")
-        if sortable:
+        if classes:
             self.lines.extend(["</div>", ""])
 
     def diagram(self, diagram: diagrams.Diagram, edge_header: list[str] | None = None) -> None:
@@ -298,7 +303,7 @@ def model_page(ctx: Context, mid: str) -> Page:
     papers = ds.papers_of(mid)
     if papers:
         facts.append((t("described_by", lang), "<br>".join(w.paper(p) for p in papers)))
-    w.table([t("name", lang), md(model["name"])], facts)
+    w.table([t("field", lang), t("value", lang)], facts, css="atlas-facts")
 
     _model_lineage(w, mid)
     _model_abilities(w, mid)
@@ -690,7 +695,7 @@ def paper_page(ctx: Context, pid: str) -> Page:
     facts.append((t("read", lang), md_link(_paper_host(paper), paper["url"])))
     if paper.get("introduces"):
         facts.append((t("introduces", lang), ", ".join(w.model(m) for m in paper["introduces"])))
-    w.table([t("title", lang), md(paper.get("short_name") or paper["title"]["en"])], facts)
+    w.table([t("field", lang), t("value", lang)], facts, css="atlas-facts")
     if paper.get("model_mapping"):
         w.heading(2, t("model_mapping", lang))
         rows = []

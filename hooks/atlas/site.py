@@ -57,8 +57,8 @@ class Site:
         self.renderer = diagrams.Renderer(self.root / ".cache" / "diagrams")
 
     # -- data -----------------------------------------------------------------
-    def dataset(self) -> Dataset:
-        """The validated dataset; re-read only when a file under data/ changed."""
+    def refresh(self) -> Dataset:
+        """Validate data/ again if any file in it changed; called once per build pass."""
         signature = _signature(self.root / "data")
         if signature != self._signature or self._dataset is None:
             dataset, problems = validate(self.root)
@@ -70,7 +70,12 @@ class Site:
                 self._status = caps.compute_status(dataset)
                 self._pages.clear()
             self._signature = signature
-        assert self._dataset is not None
+        return self.dataset()
+
+    def dataset(self) -> Dataset:
+        """The dataset as of the last refresh()."""
+        if self._dataset is None:
+            return self.refresh()
         return self._dataset
 
     def status(self) -> dict[str, dict[str, caps.Status]]:
