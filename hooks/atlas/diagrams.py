@@ -178,7 +178,8 @@ def _edge(
     graph.edge(edge.parent, edge.child, **attrs)
 
 
-def _edge_rows(dataset: Dataset, edges: Iterable[Edge], lang: str) -> tuple[tuple[str, ...], ...]:
+def _edge_rows(edges: Iterable[Edge]) -> tuple[tuple[str, ...], ...]:
+    """Rows (parent, child, method, grade) for the diagram's text alternative."""
     return tuple((e.parent, e.child, e.method, e.grade) for e in edges)
 
 
@@ -227,7 +228,7 @@ def lineage_diagram(dataset: Dataset, lang: str, root: str) -> Diagram:
         dot=graph.source,
         title=t("diagram.lineage", lang),
         description=t("diagram.lineage.desc", lang, count=len(dataset.models)),
-        edges=_edge_rows(dataset, lineage.edges, lang),
+        edges=_edge_rows(lineage.edges),
     )
 
 
@@ -243,7 +244,7 @@ def family_diagram(dataset: Dataset, lang: str, root: str) -> Diagram:
         graph.node(
             _safe(family),
             label=escape.dot(f"{family} ({len(mids)})"),
-            URL=f"{root}models/#{_safe(family)}",
+            URL=f"{root}models/",
             target="_top",
             color=tints[family],
             fillcolor=tints[family] + "22",
@@ -295,7 +296,7 @@ def neighbourhood_diagram(
         dot=graph.source,
         title=t("diagram.neighbourhood", lang, name=name),
         description=t("diagram.neighbourhood.desc", lang, name=name, up=depth, down=depth),
-        edges=_edge_rows(dataset, edges, lang),
+        edges=_edge_rows(edges),
         note=note,
     )
 
@@ -328,7 +329,7 @@ def capability_diagram(
         dot=graph.source,
         title=t("diagram.capability", lang, name=name),
         description=t("diagram.capability.desc", lang, name=name),
-        edges=_edge_rows(dataset, edges, lang),
+        edges=_edge_rows(edges),
     )
 
 

@@ -457,9 +457,7 @@ def models_index(ctx: Context) -> Page:
             [
                 w.model(mid),
                 md(model["organization"]),
-                f'<span id="{html(_family_anchor(model["family"]))}"></span>{md(model["family"])}'
-                if False
-                else md(model["family"]),
+                md(model["family"]),
                 format_date(min(dates), lang) if dates else "",
                 format_billions(params["billions"], lang) if "billions" in params else "",
                 format_int(model["context_window"]["tokens"], lang)
@@ -484,9 +482,6 @@ def models_index(ctx: Context) -> Page:
     _exports_note(w)
     return w.page()
 
-
-def _family_anchor(family: str) -> str:
-    return "family-" + family
 
 
 def _exports_note(w: Writer) -> None:
