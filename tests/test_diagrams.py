@@ -46,9 +46,9 @@ def test_edge_style_follows_method_and_grade(dataset: Dataset) -> None:
     assert "style=dashed" in dot and "style=solid" in dot
 
 
-def test_time_order_puts_years_left_to_right(dataset: Dataset) -> None:
+def test_time_order_puts_years_top_to_bottom(dataset: Dataset) -> None:
     dot = diagrams.lineage_diagram(dataset, "zh", "").dot
-    assert "rankdir=LR" in dot
+    assert "rankdir=TB" in dot
     years = re.findall(r'"?year-(\d{4})"? -> "?year-(\d{4})"?', dot)
     assert all(int(a) < int(b) for a, b in years)
 

@@ -189,11 +189,13 @@ def lineage_diagram(dataset: Dataset, lang: str, root: str) -> Diagram:
     if len(dataset.models) > WHOLE_GRAPH_LIMIT:
         return family_diagram(dataset, lang, root)
     tints = family_tints(dataset)
-    graph = _new_graph("lineage")
+    graph = _new_graph("lineage", rankdir="TB")
     years = sorted({_year(dataset.models[mid]) for mid in lineage.order} - {None})
-    # A row of year labels keeps the layout in time order across unrelated families.
+    # A column of year labels keeps unrelated families in time order, earliest at the top;
+    # as an (invisible) cluster it stays together at the side instead of cutting through.
     if years:
-        with graph.subgraph(name="years") as axis:
+        with graph.subgraph(name="cluster_years") as axis:
+            axis.attr(label="", penwidth="0")
             axis.attr("node", shape="plaintext", style="", fontsize="13", fontcolor="#888888")
             for year in years:
                 axis.node(f"year-{year}", label=str(year), **{"class": "year"})
@@ -203,6 +205,9 @@ def lineage_diagram(dataset: Dataset, lang: str, root: str) -> Diagram:
     for mid in lineage.order:
         by_family.setdefault(dataset.models[mid]["family"], []).append(mid)
     for family in sorted(by_family):
+        if len(by_family[family]) == 1:  # a box around one model only adds clutter
+            _model_node(graph, dataset, by_family[family][0], lang, root, tints)
+            continue
         with graph.subgraph(name=f"cluster_{_safe(family)}") as cluster:
             cluster.attr(
                 label=escape.dot(family),
@@ -282,7 +287,13 @@ def neighbourhood_diagram(
     total = len(ranked) + 1
     nodes = {model_id} | {mid for mid, _ in ranked[: limit - 1]}
     tints = family_tints(dataset)
-    graph = _new_graph(_safe(f"around-{model_id}"))
+    # Chains read best top to bottom; a wide fan of siblings reads best left to right.
+    levels: dict[int, int] = {}
+    for mid in nodes - {model_id}:
+        level = -up[mid] if mid in up else down[mid]
+        levels[level] = levels.get(level, 0) + 1
+    rankdir = "LR" if max(levels.values(), default=0) > 4 else "TB"
+    graph = _new_graph(_safe(f"around-{model_id}"), rankdir=rankdir)
     for mid in (m for m in lineage.order if m in nodes):
         _model_node(graph, dataset, mid, lang, root, tints, highlight=(mid == model_id))
     edges = lineage.subgraph_edges(nodes)
@@ -483,6 +494,7 @@ def embed(svg: str, diagram: Diagram, prefix: str) -> str:
         f'<title id="{title_id}">{escape.html(diagram.title)}</title>'
         f'<desc id="{desc_id}">{escape.html(diagram.description)}</desc>'
     )
+    svg = _fit_width(svg)
     has_links = "<a " in svg
     role = "group" if has_links else "img"
     svg = re.sub(
@@ -495,3 +507,17 @@ def embed(svg: str, diagram: Diagram, prefix: str) -> str:
         count=1,
     )
     return svg
+
+
+_SIZE = re.compile(r'<svg width="([\d.]+)pt" height="([\d.]+)pt"')
+MIN_SCALE = 0.6  # below this the labels get too small to read: scroll instead
+
+
+def _fit_width(svg: str) -> str:
+    """Shrink a wide diagram to the column, but never below 60%; past that it scrolls."""
+    match = _SIZE.search(svg)
+    if not match:
+        return svg
+    width = float(match.group(1))
+    style = f'style="width: {width:g}pt; max-width: 100%; min-width: {width * MIN_SCALE:.0f}pt"'
+    return svg[: match.start()] + f"<svg {style}" + svg[match.end() :]

@@ -483,7 +483,6 @@ def models_index(ctx: Context) -> Page:
     return w.page()
 
 
-
 def _exports_note(w: Writer) -> None:
     w.heading(2, t("exports", w.lang))
     w.para(t("exports.intro", w.lang))
@@ -505,6 +504,7 @@ def _exports_note(w: Writer) -> None:
 def lineage_page(ctx: Context) -> Page:
     lang = ctx.lang
     w = Writer(ctx, "lineage/index.md")
+    w.meta["hide"] = ["navigation", "toc"]  # the drawing needs the full width
     w.heading(1, t("lineage", lang))
     w.para(t("lineage.intro", lang))
     lineage_block(w)
