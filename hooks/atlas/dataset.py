@@ -12,6 +12,9 @@ from .load import Record
 
 Data = dict[str, Any]
 
+# Method categories that relate models without training one from the other.
+SCRATCH_CATEGORIES = ("successor", "replication")
+
 
 def earliest_date(model: Data) -> str:
     """The first dated event of a model, for ordering; '9999' when it has none."""
@@ -33,8 +36,13 @@ class Dataset:
     lineage: Lineage = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
+        scratch = frozenset(
+            mid for mid, m in self.methods.items() if m["category"] in SCRATCH_CATEGORIES
+        )
         self.lineage = Lineage(
-            self.models, order_key=lambda mid: (earliest_date(self.models[mid]), mid)
+            self.models,
+            order_key=lambda mid: (earliest_date(self.models[mid]), mid),
+            scratch_methods=scratch,
         )
         self._papers_by_model: dict[str, list[str]] = {}
         for pid, paper in self.papers.items():

@@ -72,8 +72,16 @@ def find_cycles(parents: Mapping[str, Iterable[str]]) -> list[list[str]]:
 class Lineage:
     """An acyclic graph of models; construct only from validated data."""
 
-    def __init__(self, models: Mapping[str, Mapping[str, Any]], order_key=None):
+    def __init__(
+        self,
+        models: Mapping[str, Mapping[str, Any]],
+        order_key=None,
+        scratch_methods: frozenset[str] = frozenset(),
+    ):
+        """`scratch_methods` are relations, not training steps (e.g. "successor"):
+        a child reached only through them was trained from scratch."""
         self.models = models
+        self.scratch_methods = scratch_methods
         self.parents: dict[str, list[Edge]] = {mid: [] for mid in models}
         self.children: dict[str, list[Edge]] = {mid: [] for mid in models}
         for mid in sorted(models):
@@ -108,9 +116,12 @@ class Lineage:
     def roots(self) -> list[str]:
         return [mid for mid in self.order if not self.parents[mid]]
 
+    def trained_from_scratch(self, model_id: str) -> bool:
+        return all(e.method in self.scratch_methods for e in self.parents[model_id])
+
     def origin_method(self, model_id: str) -> str | None:
-        """The method that made a root model; None for models with parents."""
-        if self.parents[model_id]:
+        """The method that made a model trained from scratch; None for derived models."""
+        if not self.trained_from_scratch(model_id):
             return None
         return self.models[model_id].get("origin_method") or DEFAULT_ORIGIN_METHOD
 

@@ -25,7 +25,7 @@ from jsonschema.exceptions import ValidationError
 from referencing import Registry, Resource
 
 from . import capabilities as capability_tables
-from .dataset import Dataset
+from .dataset import SCRATCH_CATEGORIES, Dataset
 from .errors import Problem, field_path
 from .graph import Lineage, find_cycles, parent_ids
 from .load import KINDS, SINGULAR, FieldPath, Record, load_records
@@ -670,12 +670,16 @@ def _edge_problems(record: Record, methods: dict[str, dict]) -> list[Problem]:
                     "an edge needs the method that produced the child model",
                 )
             )
-    if parents and "origin_method" in record.data:
+    scratch = all(
+        methods.get(p["method"], {}).get("category") in SCRATCH_CATEGORIES
+        for p in parents
+    )
+    if "origin_method" in record.data and not scratch:
         problems.append(
             record.problem(
                 ("origin_method",),
-                "only a model without parents has an origin_method",
-                "remove it, or remove the parents",
+                "only a model trained from scratch has an origin_method",
+                "remove it, or make every parent edge a successor or replication",
             )
         )
     return problems
