@@ -16,10 +16,19 @@ Data = dict[str, Any]
 SCRATCH_CATEGORIES = ("successor", "replication")
 
 
+# Date kinds that say when a model came into being (not when it was retired).
+START_KINDS = ("announced", "paper", "beta", "api-release", "product-launch", "open-weights")
+
+
+def first_date(model: Data) -> str | None:
+    """When a model first appeared (paper, announcement, release), or None if unknown."""
+    dates = [d["date"] for d in model.get("dates") or [] if d["kind"] in START_KINDS]
+    return min(dates) if dates else None
+
+
 def earliest_date(model: Data) -> str:
-    """The first dated event of a model, for ordering; '9999' when it has none."""
-    dates = [d["date"] for d in model.get("dates") or []]
-    return min(dates) if dates else "9999"
+    """first_date for sorting: models with no known date sort last."""
+    return first_date(model) or "9999"
 
 
 @dataclass

@@ -13,7 +13,7 @@ import json
 from pathlib import Path
 
 from .capabilities import Status
-from .dataset import Dataset
+from .dataset import Dataset, first_date
 
 KINDS = ("models", "papers", "methods", "capabilities", "glossary", "limitations", "sources")
 CSV_COLUMNS = (
@@ -44,13 +44,12 @@ def models_csv(dataset: Dataset) -> str:
     for mid in dataset.lineage.order:
         model = dataset.models[mid]
         aliases = model.get("aliases") or {}
-        dates = [d["date"] for d in model.get("dates") or [] if d["kind"] != "training-cutoff"]
         row = [
             mid,
             model["name"],
             model["organization"],
             model["family"],
-            min(dates) if dates else "",
+            first_date(model) or "",
             (model.get("parameters") or {}).get("billions", ""),
             (model.get("context_window") or {}).get("tokens", ""),
             ";".join(e.parent for e in dataset.lineage.parents[mid]),

@@ -93,6 +93,8 @@ _LABELS: dict[str, tuple[str, str]] = {
         "Scroll sideways when the diagram is wider than the page.",
     ),
     "diagram.legend": ("图例", "Legend"),
+    "legend.methods": ("连线：训练方法与证据", "Edges: training method and evidence"),
+    "legend.families": ("节点：模型家族", "Nodes: model family"),
     "legend.solid": ("实线：官方说明或论文", "Solid: official statement or paper"),
     "legend.dashed": ("虚线：有依据的推断", "Dashed: informed inference"),
     "legend.dotted": ("点线：假说", "Dotted: hypothesis"),

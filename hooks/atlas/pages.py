@@ -17,7 +17,7 @@ from typing import Any
 
 from . import capabilities as caps
 from . import diagrams
-from .dataset import Dataset
+from .dataset import Dataset, first_date
 from .escape import html, md, md_block, md_link
 from .graph import Edge
 from .i18n import format_billions, format_date, format_int, t
@@ -452,13 +452,12 @@ def models_index(ctx: Context) -> Page:
     for mid in ds.lineage.order:
         model = ds.models[mid]
         params = model.get("parameters") or {}
-        dates = [d["date"] for d in model.get("dates") or [] if d["kind"] != "training-cutoff"]
         rows.append(
             [
                 w.model(mid),
                 md(model["organization"]),
                 md(model["family"]),
-                format_date(min(dates), lang) if dates else "",
+                format_date(first_date(model), lang) if first_date(model) else "",
                 format_billions(params["billions"], lang) if "billions" in params else "",
                 format_int(model["context_window"]["tokens"], lang)
                 if model.get("context_window")
@@ -522,26 +521,36 @@ def lineage_block(w: Writer) -> None:
     legend_block(w)
 
 
-def legend_block(w: Writer) -> None:
+def legend_block(w: Writer, families: bool = True) -> None:
+    """What the colours and lines mean: methods on edges, evidence grades, node families."""
     ds, lang = w.ctx.dataset, w.lang
-    used = {}
-    for edge in ds.lineage.edges:
-        category = ds.methods[edge.method]["category"]
-        used.setdefault(category, edge.method)
-    items = []
-    for category in sorted(used, key=lambda c: list(diagrams.CATEGORY_COLOURS).index(c)):
-        colour = diagrams.CATEGORY_COLOURS[category]
-        items.append(
-            f'<span class="atlas-swatch" style="--atlas-swatch: {colour}"></span>'
-            f"{html(t('category.' + category, lang))}"
-        )
-    styles = [("solid", "legend.solid"), ("dashed", "legend.dashed"), ("dotted", "legend.dotted")]
-    items += [
-        f'<span class="atlas-line atlas-line--{style}"></span>{html(t(key, lang))}'
-        for style, key in styles
+    categories = {ds.methods[edge.method]["category"] for edge in ds.lineage.edges}
+    order = list(diagrams.CATEGORY_COLOURS)
+    methods = [
+        _legend_item("atlas-swatch", diagrams.CATEGORY_COLOURS[c], t("category." + c, lang))
+        for c in sorted(categories, key=order.index)
     ]
+    methods += [
+        _legend_item(f"atlas-line atlas-line--{style}", "", t(key, lang))
+        for style, key in (("solid", "legend.solid"), ("dashed", "legend.dashed"),
+                           ("dotted", "legend.dotted"))
+    ]
+    _legend_list(w, t("legend.methods", lang), methods)
+    if families:
+        tints = diagrams.family_tints(ds)
+        _legend_list(w, t("legend.families", lang),
+                     [_legend_item("atlas-node", colour, family) for family, colour in tints.items()])
+
+
+def _legend_item(css: str, colour: str, label: str) -> str:
+    style = f' style="--atlas-swatch: {colour}"' if colour else ""
+    return f'<span class="{css}"{style}></span>{html(label)}'
+
+
+def _legend_list(w: Writer, title: str, items: list[str]) -> None:
     w.para(
-        f'<div class="atlas-legend" role="list" aria-label="{html(t("diagram.legend", lang))}">'
+        f'<div class="atlas-legend" role="list" aria-label="{html(title)}">'
+        f'<strong class="atlas-legend__title">{html(title)}</strong>'
         + "".join(f'<span role="listitem">{item}</span>' for item in items)
         + "</div>"
     )

@@ -25,7 +25,7 @@ from jsonschema.exceptions import ValidationError
 from referencing import Registry, Resource
 
 from . import capabilities as capability_tables
-from .dataset import SCRATCH_CATEGORIES, Dataset
+from .dataset import SCRATCH_CATEGORIES, START_KINDS, Dataset
 from .errors import Problem, field_path
 from .graph import Lineage, find_cycles, parent_ids
 from .load import KINDS, SINGULAR, FieldPath, Record, load_records
@@ -70,7 +70,6 @@ REFERENCES: list[tuple[str, FieldPath, str]] = [
 ]
 CITATION_LISTS = ("sources", "mapping_sources")
 PROSE_FIELDS = ("summary", "description", "definition", "evidence", "text", "claim", "resolution")
-RELEASE_KINDS = ("announced", "paper", "beta", "api-release", "product-launch", "open-weights")
 END_KINDS = ("deprecated", "shutdown")
 
 
@@ -542,9 +541,7 @@ def _as_tuple(day: dt.date) -> tuple[int, int, int]:
 def _date_order_problems(record: Record) -> list[Problem]:
     dates = record.data.get("dates") or []
     starts = [
-        (parse_date(d.get("date")), i)
-        for i, d in enumerate(dates)
-        if d.get("kind") in RELEASE_KINDS
+        (parse_date(d.get("date")), i) for i, d in enumerate(dates) if d.get("kind") in START_KINDS
     ]
     starts = [(p, i) for p, i in starts if p]
     problems = []
@@ -671,8 +668,7 @@ def _edge_problems(record: Record, methods: dict[str, dict]) -> list[Problem]:
                 )
             )
     scratch = all(
-        methods.get(p["method"], {}).get("category") in SCRATCH_CATEGORIES
-        for p in parents
+        methods.get(p["method"], {}).get("category") in SCRATCH_CATEGORIES for p in parents
     )
     if "origin_method" in record.data and not scratch:
         problems.append(
