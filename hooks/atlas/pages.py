@@ -532,14 +532,20 @@ def legend_block(w: Writer, families: bool = True) -> None:
     ]
     methods += [
         _legend_item(f"atlas-line atlas-line--{style}", "", t(key, lang))
-        for style, key in (("solid", "legend.solid"), ("dashed", "legend.dashed"),
-                           ("dotted", "legend.dotted"))
+        for style, key in (
+            ("solid", "legend.solid"),
+            ("dashed", "legend.dashed"),
+            ("dotted", "legend.dotted"),
+        )
     ]
     _legend_list(w, t("legend.methods", lang), methods)
     if families:
         tints = diagrams.family_tints(ds)
-        _legend_list(w, t("legend.families", lang),
-                     [_legend_item("atlas-node", colour, family) for family, colour in tints.items()])
+        _legend_list(
+            w,
+            t("legend.families", lang),
+            [_legend_item("atlas-node", colour, name) for name, colour in tints.items()],
+        )
 
 
 def _legend_item(css: str, colour: str, label: str) -> str:
@@ -557,35 +563,31 @@ def _legend_list(w: Writer, title: str, items: list[str]) -> None:
 
 
 def capabilities_index(ctx: Context) -> Page:
-    ds, lang = ctx.dataset, ctx.lang
+    lang = ctx.lang
     w = Writer(ctx, "capabilities/index.md")
+    w.meta["hide"] = ["navigation", "toc"]  # a wide table
     w.heading(1, t("capabilities", lang))
     w.para(t("capabilities.intro", lang) + f" [{t('matrix', lang)}](matrix.md)")
-    rows = []
-    for cid in _capability_order(ds):
-        cap = ds.capabilities[cid]
-        for origin in cap["origins"]:
-            rows.append(
-                [
-                    w.capability(cid),
-                    w.method(origin["method"]),
-                    w.model(origin["model"]),
-                    md(origin["evidence"][lang]) + w.cite(origin["sources"]),
-                    w.grade(origin["grade"]),
-                ]
-            )
-    w.table(
-        [
-            t("capability", lang),
-            t("source_stage", lang),
-            t("first_model", lang),
-            t("evidence", lang),
-            t("grade", lang),
-        ],
-        rows,
-        sortable=True,
-    )
+    capability_table(w)
     return w.page()
+
+
+def capability_table(w: Writer) -> None:
+    """Capability → source stage → first model → evidence; also an article shortcode."""
+    ds, lang = w.ctx.dataset, w.lang
+    rows = [
+        [
+            w.capability(cid),
+            w.method(origin["method"]),
+            w.model(origin["model"]),
+            md(origin["evidence"][lang]) + w.cite(origin["sources"]),
+            w.grade(origin["grade"]),
+        ]
+        for cid in _capability_order(ds)
+        for origin in ds.capabilities[cid]["origins"]
+    ]
+    header = ["capability", "source_stage", "first_model", "evidence", "grade"]
+    w.table([t(key, lang) for key in header], rows, sortable=True)
 
 
 def _capability_order(ds: Dataset) -> list[str]:
@@ -600,7 +602,7 @@ def _capability_order(ds: Dataset) -> list[str]:
 def matrix_page(ctx: Context) -> Page:
     ds, lang = ctx.dataset, ctx.lang
     w = Writer(ctx, "capabilities/matrix.md")
-    w.meta["hide"] = ["toc"]
+    w.meta["hide"] = ["navigation", "toc"]  # a wide table
     w.heading(1, t("matrix", lang))
     w.para(t("matrix.intro", lang))
     order = _capability_order(ds)

@@ -42,9 +42,7 @@ def _pipeline(w: pages.Writer, arg: str | None) -> None:
 
 
 def _capabilities(w: pages.Writer, arg: str | None) -> None:
-    table = pages.capabilities_index(w.ctx)
-    body = table.markdown.split("\n", 2)[2]  # drop the index page's own heading
-    w.add(*_rebase(body, "capabilities/index.md", w.src_uri).splitlines())
+    pages.capability_table(w)
 
 
 def _limitations(w: pages.Writer, arg: str | None) -> None:
@@ -61,17 +59,6 @@ SHORTCODES: dict[str, Callable[[pages.Writer, str | None], None]] = {
     "capabilities": _capabilities,
     "limitations": _limitations,
 }
-
-
-def _rebase(markdown: str, old: str, new: str) -> str:
-    """Rewrite relative .md links written for page `old` so they work from page `new`."""
-    import posixpath
-
-    def fix(match: re.Match) -> str:
-        target = posixpath.normpath(posixpath.join(posixpath.dirname(old), match.group(2)))
-        return f"]({match.group(1)}{posixpath.relpath(target, posixpath.dirname(new) or '.')}"
-
-    return re.sub(r"\]\((<?)([^)>#:]+\.md)", fix, markdown)
 
 
 def expand(
