@@ -48,8 +48,9 @@ class Page:
 class Writer:
     """Collects the Markdown of one page, its footnotes and its diagram slots."""
 
-    def __init__(self, ctx: Context, src_uri: str):
+    def __init__(self, ctx: Context, src_uri: str, label_prefix: str = ""):
         self.ctx = ctx
+        self.label_prefix = label_prefix  # keeps footnote labels unique inside an article
         self.lang = ctx.lang
         self.src_uri = src_uri
         self.lines: list[str] = []
@@ -167,11 +168,11 @@ class Writer:
                 citation.get("locator"),
             )
             if key not in self.footnotes:
-                self.footnotes[key] = (len(self.footnotes) + 1, self._footnote(citation))
-            refs.append(f"[^{self.footnotes[key][0]}]")
+                self.footnotes[key] = (len(self.footnotes) + 1, self.footnote_text(citation))
+            refs.append(f"[^{self.label_prefix}{self.footnotes[key][0]}]")
         return "".join(dict.fromkeys(refs))
 
-    def _footnote(self, citation: Data) -> str:
+    def footnote_text(self, citation: Data) -> str:
         ds = self.ctx.dataset
         if "paper" in citation:
             paper = ds.papers[citation["paper"]]
@@ -188,6 +189,16 @@ class Writer:
             text += f" — {md(citation['supports'][self.lang])}"
         return text
 
+    def footnote_definitions(self) -> list[str]:
+        return [
+            f"[^{self.label_prefix}{number}]: {body}"
+            for number, body in sorted(self.footnotes.values())
+        ]
+
+    def body(self) -> str:
+        """The Markdown without front matter or footnote definitions (for embedding)."""
+        return "\n".join(self.lines).rstrip() + "\n"
+
     def text(self) -> str:
         out = []
         if self.meta:
@@ -199,9 +210,7 @@ class Writer:
             ]
         out += self.lines
         if self.footnotes:
-            out.append("")
-            for number, body in sorted(self.footnotes.values()):
-                out.append(f"[^{number}]: {body}")
+            out += ["", *self.footnote_definitions()]
         return "\n".join(out).rstrip() + "\n"
 
     def page(self) -> Page:
@@ -249,7 +258,7 @@ def _notes_section(w: Writer, record: Data) -> None:
 def _record_sources(w: Writer, record: Data) -> None:
     w.heading(2, t("record_sources", w.lang))
     for citation in record.get("sources") or []:
-        w.add(f"- {w._footnote(citation)}")
+        w.add(f"- {w.footnote_text(citation)}")
     w.add("")
 
 
@@ -572,21 +581,39 @@ def capabilities_index(ctx: Context) -> Page:
     return w.page()
 
 
-def capability_table(w: Writer) -> None:
-    """Capability → source stage → first model → evidence; also an article shortcode."""
+def capability_table(w: Writer, compact: bool = False) -> None:
+    """Capability → source stage → first model → evidence.
+
+    The compact form (for articles) gives one row per capability and leaves the
+    evidence text to the capability's own page.
+    """
     ds, lang = w.ctx.dataset, w.lang
-    rows = [
-        [
-            w.capability(cid),
-            w.method(origin["method"]),
-            w.model(origin["model"]),
-            md(origin["evidence"][lang]) + w.cite(origin["sources"]),
-            w.grade(origin["grade"]),
+    if compact:
+        rows = []
+        for cid in _capability_order(ds):
+            origins = ds.capabilities[cid]["origins"]
+            rows.append(
+                [
+                    w.capability(cid),
+                    "<br>".join(w.method(o["method"]) for o in origins),
+                    "<br>".join(w.model(o["model"]) for o in origins),
+                    "<br>".join(w.grade(o["grade"]) + w.cite(o["sources"]) for o in origins),
+                ]
+            )
+        header = ["capability", "source_stage", "first_model", "grade"]
+    else:
+        rows = [
+            [
+                w.capability(cid),
+                w.method(origin["method"]),
+                w.model(origin["model"]),
+                md(origin["evidence"][lang]) + w.cite(origin["sources"]),
+                w.grade(origin["grade"]),
+            ]
+            for cid in _capability_order(ds)
+            for origin in ds.capabilities[cid]["origins"]
         ]
-        for cid in _capability_order(ds)
-        for origin in ds.capabilities[cid]["origins"]
-    ]
-    header = ["capability", "source_stage", "first_model", "evidence", "grade"]
+        header = ["capability", "source_stage", "first_model", "evidence", "grade"]
     w.table([t(key, lang) for key in header], rows, sortable=True)
 
 

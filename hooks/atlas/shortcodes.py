@@ -42,7 +42,7 @@ def _pipeline(w: pages.Writer, arg: str | None) -> None:
 
 
 def _capabilities(w: pages.Writer, arg: str | None) -> None:
-    pages.capability_table(w)
+    pages.capability_table(w, compact=True)
 
 
 def _limitations(w: pages.Writer, arg: str | None) -> None:
@@ -67,65 +67,76 @@ def expand(
     """Expand shortcodes and data citations; returns Markdown and its diagram slots."""
     base = _base_uri(src_uri)
     path = display_path or f"docs/{src_uri}"
-    problems: list[Problem] = []
-    slots: dict[str, diagrams.Diagram] = {}
-    shielded = FENCE.sub(lambda m: " " * len(m.group(0)), markdown)
+    shielded = FENCE.sub(lambda m: " " * len(m.group(0)), markdown)  # ignore code blocks
 
     def line_of(offset: int) -> int:
         return markdown.count("\n", 0, offset) + 1
 
+    problems: list[Problem] = []
+    definitions = _citations(shielded, ctx, base, path, line_of, problems)
+    slots: dict[str, diagrams.Diagram] = {}
     out, last = [], 0
-    for match in SHORTCODE.finditer(shielded):
+    for number, match in enumerate(SHORTCODE.finditer(shielded), start=1):
         name, arg = match.group(1), match.group(2)
-        writer = pages.Writer(ctx, base)
+        writer = pages.Writer(ctx, base, label_prefix=f"atlas-{number}-")
         writer.slots = slots
+        if name not in SHORTCODES:
+            problems.append(
+                Problem(
+                    path,
+                    line_of(match.start()),
+                    "",
+                    f"unknown shortcode 'atlas:{name}'",
+                    "known: " + ", ".join(sorted(SHORTCODES)),
+                )
+            )
+            continue
         try:
             SHORTCODES[name](writer, arg)
         except KeyError as error:
-            hint = "known: " + ", ".join(sorted(SHORTCODES)) if name not in SHORTCODES else ""
-            message = (
-                f"unknown shortcode 'atlas:{name}'"
-                if name not in SHORTCODES
-                else str(error).strip("'\"")
-            )
-            problems.append(Problem(path, line_of(match.start()), "", message, hint))
+            problems.append(Problem(path, line_of(match.start()), "", error.args[0]))
             continue
-        out.append(markdown[last : match.start()])
-        out.append(writer.text())
+        out += [markdown[last : match.start()], writer.body()]
+        definitions += writer.footnote_definitions()
         last = match.end()
     out.append(markdown[last:])
+    if problems:
+        raise ContentError(problems)
     markdown = "".join(out)
+    if definitions:
+        markdown = markdown.rstrip() + "\n\n" + "\n".join(definitions) + "\n"
+    return markdown, slots
 
-    # Citations: [^id] with no definition in the article cites a paper or source record.
-    shielded = FENCE.sub(lambda m: " " * len(m.group(0)), markdown)
+
+def _citations(
+    shielded: str, ctx: pages.Context, base: str, path: str, line_of, problems: list[Problem]
+) -> list[str]:
+    """Footnote definitions for [^id] references to paper and source records."""
     defined = set(FOOTNOTE_DEF.findall(shielded))
     writer = pages.Writer(ctx, base)
     definitions = []
-    for label in dict.fromkeys(FOOTNOTE_REF.findall(shielded)):
+    for match in FOOTNOTE_REF.finditer(shielded):
+        label = match.group(1)
         if label in defined:
             continue
+        defined.add(label)
         if label in ctx.dataset.papers:
             citation = {"paper": label}
         elif label in ctx.dataset.sources:
             citation = {"source": label}
         else:
-            offset = shielded.index(f"[^{label}]")
             problems.append(
                 Problem(
                     path,
-                    line_of(offset),
+                    line_of(match.start()),
                     "",
                     f"citation [^{label}] is not a paper or source id",
                     "use an id from data/papers/ or data/sources/, or define the footnote",
                 )
             )
             continue
-        definitions.append(f"[^{label}]: {writer._footnote(citation)}")
-    if problems:
-        raise ContentError(problems)
-    if definitions:
-        markdown = markdown.rstrip() + "\n\n" + "\n".join(definitions) + "\n"
-    return markdown, slots
+        definitions.append(f"[^{label}]: {writer.footnote_text(citation)}")
+    return definitions
 
 
 def _base_uri(src_uri: str) -> str:

@@ -1,0 +1,60 @@
+"""Articles: data blocks and citations filled from the data, with errors that point at lines."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from atlas import capabilities, pages, shortcodes
+from atlas.validate import validate
+from conftest import mini_project
+
+
+@pytest.fixture(scope="module")
+def ctx(tmp_path_factory: pytest.TempPathFactory) -> pages.Context:
+    dataset, problems = validate(mini_project(tmp_path_factory.mktemp("m") / "p"))
+    assert not problems
+    return pages.Context(dataset, capabilities.compute_status(dataset), "zh")
+
+
+def test_citation_gets_a_definition_from_the_paper_record(ctx) -> None:
+    markdown, _ = shortcodes.expand("GPT-3 的论文[^2005.14165]。\n", ctx, "articles/x.md")
+    definition = markdown.splitlines()[-1]
+    assert definition.startswith("[^2005.14165]: ")
+    assert "(../papers/2005.14165.md)" in definition
+    assert "https://arxiv.org/abs/2005.14165" in definition
+
+
+def test_blocks_expand_with_unique_footnote_labels(ctx) -> None:
+    text = "# T\n\n<!-- atlas:capabilities -->\n\n<!-- atlas:lineage -->\n\n见[^openai-model-index]。\n"
+    markdown, slots = shortcodes.expand(text, ctx, "articles/x.md")
+    assert "<!-- atlas" not in markdown
+    assert list(slots) == ["d1"]
+    labels = re.findall(r"^\[\^([^\]]+)\]:", markdown, re.M)
+    assert len(labels) == len(set(labels))
+    assert any(label.startswith("atlas-1-") for label in labels)
+    assert "openai-model-index" in labels
+
+
+def test_code_blocks_are_left_alone(ctx) -> None:
+    text = "```\n<!-- atlas:nonsense -->\n[^not-a-citation]\n```\n"
+    markdown, _ = shortcodes.expand(text, ctx, "articles/x.md")
+    assert markdown == text
+
+
+def test_unknown_shortcode_and_citation_report_file_and_line(ctx) -> None:
+    text = "# T\n\n<!-- atlas:lineag -->\n\nText[^2005.1416].\n"
+    with pytest.raises(shortcodes.ContentError) as error:
+        shortcodes.expand(text, ctx, "articles/x.en.md")
+    messages = [str(p) for p in error.value.problems]
+    assert messages == [
+        "docs/articles/x.en.md:5: citation [^2005.1416] is not a paper or source id "
+        "(use an id from data/papers/ or data/sources/, or define the footnote)",
+        "docs/articles/x.en.md:3: unknown shortcode 'atlas:lineag' "
+        "(known: capabilities, legend, limitations, lineage, pipeline)",
+    ]
+
+
+def test_pipeline_needs_a_method_with_a_pipeline(ctx) -> None:
+    with pytest.raises(shortcodes.ContentError, match="no method with a pipeline called 'feedme'"):
+        shortcodes.expand("<!-- atlas:pipeline feedme -->\n", ctx, "articles/x.md")
