@@ -272,6 +272,11 @@ def model_page(ctx: Context, mid: str) -> Page:
     model = ds.models[mid]
     w = Writer(ctx, f"models/{mid}.md")
     w.title(model["name"])
+    # Material's search weighs tags far above text: aliases (ChatGPT, GPT-3 175B…)
+    # then find this page first. Without the tags plugin they are not displayed.
+    aliases = [a for names in (model.get("aliases") or {}).values() for a in names]
+    if aliases:
+        w.meta["tags"] = list(dict.fromkeys(aliases))
     w.para(md_block(model["summary"][lang]) + w.cite(model["sources"][:1]))
 
     facts: list[tuple[str, str]] = [
@@ -711,6 +716,8 @@ def paper_page(ctx: Context, pid: str) -> Page:
     paper = ds.papers[pid]
     w = Writer(ctx, f"papers/{pid}.md")
     w.title(paper["title"][lang])
+    if paper.get("short_name"):
+        w.meta["tags"] = [paper["short_name"]]
     if lang == "zh":
         w.para(f"*{md(paper['title']['en'])}*")
     w.para(md_block(paper["summary"][lang]) + w.cite(paper["sources"][:1]))

@@ -83,7 +83,9 @@ def localize_base(page_html: str, lang_root: str) -> str:
         return page_html
     config = json.loads(match.group(2))
     base = config["base"].rstrip("/")
-    config["base"] = lang_root if base in ("", ".") else f"{base}/{lang_root}"
+    # A trailing slash matters: the browser resolves "search/search_index.json"
+    # against this URL, and without it the last segment ("en") would be dropped.
+    config["base"] = f"{lang_root}/" if base in ("", ".") else f"{base}/{lang_root}/"
     encoded = json.dumps(config, ensure_ascii=False)
     encoded = encoded.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     return page_html[: match.start(2)] + encoded + page_html[match.end(2) :]
