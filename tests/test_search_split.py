@@ -8,15 +8,18 @@ from urllib.parse import urljoin
 from atlas import search
 
 
+OPEN = '<script id="__config" type="application/json">'
+
+
 def config_base(page_html: str) -> str:
-    start = page_html.index('<script id="__config" type="application/json">') + 47
+    start = page_html.index(OPEN) + len(OPEN)
     return json.loads(page_html[start : page_html.index("</script>", start)])["base"]
 
 
 def test_localized_base_resolves_to_the_language_index() -> None:
     """The browser fetches new URL("search/search_index.json", base)."""
     for page_url, base in (("http://x/en/", ".."), ("http://x/en/models/davinci/", "../../..")):
-        html = f'<script id="__config" type="application/json">{{"base": "{base}"}}</script>'
+        html = f'{OPEN}{{"base": "{base}"}}</script>'
         new_base = urljoin(page_url, config_base(search.localize_base(html, "en")))
         assert (
             urljoin(new_base, "search/search_index.json") == "http://x/en/search/search_index.json"
@@ -24,8 +27,8 @@ def test_localized_base_resolves_to_the_language_index() -> None:
 
 
 def test_config_stays_html_safe() -> None:
-    html = '<script id="__config" type="application/json">{"base": ".", "x": "</script>"}</script>'
-    html = '<script id="__config" type="application/json">{"base": ".", "x": "\\u003c/b\\u003e"}</script>'
+    """Material escapes < > & in the config; the rewritten config must too."""
+    html = OPEN + '{"base": ".", "x": "\\u003c/b\\u003e \\u0026"}</script>'
     out = search.localize_base(html, "en")
     assert "</b>" not in out and config_base(out) == "en/"
 
