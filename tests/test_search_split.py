@@ -7,7 +7,6 @@ from urllib.parse import urljoin
 
 from atlas import search
 
-
 OPEN = '<script id="__config" type="application/json">'
 
 
