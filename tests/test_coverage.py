@@ -9,37 +9,109 @@ from __future__ import annotations
 
 import pytest
 import yaml
+
 from conftest import ROOT
 
 REQUIRED = {
     "models": [
-        "gpt-1", "gpt-2", "davinci", "curie", "babbage", "ada",
-        "gpt-3-6.7b-pretrain", "gpt-3-2.7b-pretrain", "gpt-3-1.3b-pretrain",
-        "code-cushman-001", "code-davinci-001", "code-davinci-002", "davinci-instruct-beta",
-        "text-davinci-001", "text-curie-001", "text-babbage-001", "text-davinci-002",
-        "text-davinci-003", "gpt-3.5-turbo", "gpt-3.5-turbo-0301",
-        "instructgpt-175b", "instructgpt-6b", "instructgpt-1.3b",
-        "text-similarity-davinci-001", "text-similarity-curie-001", "cpt-text-1.2b",
-        "webgpt", "gpt-4",
-        "bert", "t5", "flan", "t0", "flan-t5", "palm", "flan-palm", "opt", "bart", "unilm", "uie",
+        "gpt-1",
+        "gpt-2",
+        "davinci",
+        "curie",
+        "babbage",
+        "ada",
+        "gpt-3-6.7b-pretrain",
+        "gpt-3-2.7b-pretrain",
+        "gpt-3-1.3b-pretrain",
+        "code-cushman-001",
+        "code-davinci-001",
+        "code-davinci-002",
+        "davinci-instruct-beta",
+        "text-davinci-001",
+        "text-curie-001",
+        "text-babbage-001",
+        "text-davinci-002",
+        "text-davinci-003",
+        "gpt-3.5-turbo",
+        "gpt-3.5-turbo-0301",
+        "instructgpt-175b",
+        "instructgpt-6b",
+        "instructgpt-1.3b",
+        "text-similarity-davinci-001",
+        "text-similarity-curie-001",
+        "cpt-text-1.2b",
+        "webgpt",
+        "gpt-4",
+        "bert",
+        "t5",
+        "flan",
+        "t0",
+        "flan-t5",
+        "palm",
+        "flan-palm",
+        "opt",
+        "bart",
+        "unilm",
+        "uie",
     ],
     "papers": [
-        "2005.14165", "2107.03374", "2201.10005", "2009.01325", "2203.02155",
-        "2201.11903", "2109.01652", "2110.08207", "2210.11416", "2204.02311", "2211.09110",
-        "2112.09332", "2205.01068", "1810.04805", "radford-2019", "1910.10683", "2208.05051",
+        "2005.14165",
+        "2107.03374",
+        "2201.10005",
+        "2009.01325",
+        "2203.02155",
+        "2201.11903",
+        "2109.01652",
+        "2110.08207",
+        "2210.11416",
+        "2204.02311",
+        "2211.09110",
+        "2112.09332",
+        "2205.01068",
+        "1810.04805",
+        "radford-2019",
+        "1910.10683",
+        "2208.05051",
     ],
     "methods": [
-        "pretraining", "code-training", "supervised-fine-tuning", "feedme", "reward-modeling",
-        "rlhf-ppo", "instruction-tuning", "few-shot-prompting", "chain-of-thought-prompting",
+        "pretraining",
+        "code-training",
+        "supervised-fine-tuning",
+        "feedme",
+        "reward-modeling",
+        "rlhf-ppo",
+        "instruction-tuning",
+        "few-shot-prompting",
+        "chain-of-thought-prompting",
     ],
     "glossary": [
         # the glossary table of the study notes
-        "emergent-ability", "prompt", "in-context-learning", "chain-of-thought", "scaling-laws",
-        "parameter-efficient-adaptation", "distribution-shift", "instruction-tuning",
-        "code-tuning", "reward-model", "sft", "rlhf", "alignment", "alignment-tax",
+        "emergent-ability",
+        "prompt",
+        "in-context-learning",
+        "chain-of-thought",
+        "scaling-laws",
+        "parameter-efficient-adaptation",
+        "distribution-shift",
+        "instruction-tuning",
+        "code-tuning",
+        "reward-model",
+        "sft",
+        "rlhf",
+        "alignment",
+        "alignment-tax",
         # terms the other documents rely on
-        "ppo", "kl-penalty", "policy-gradient", "feedme", "zero-shot", "few-shot",
-        "autoregressive", "autoencoding", "masked-language-model", "prompt-learning", "pet",
+        "ppo",
+        "kl-penalty",
+        "policy-gradient",
+        "feedme",
+        "zero-shot",
+        "few-shot",
+        "autoregressive",
+        "autoencoding",
+        "masked-language-model",
+        "prompt-learning",
+        "pet",
     ],
     "limitations": ["belief-revision", "formal-reasoning", "internet-retrieval"],
 }
@@ -51,10 +123,19 @@ TEXT_FIELDS = {
     "limitations": ["name", "description"],
 }
 CAPABILITIES = [
-    "language-generation", "world-knowledge", "in-context-learning", "instruction-following",
-    "unseen-task-generalization", "code-generation", "chain-of-thought-reasoning",
-    "long-range-dependency", "informative-answers", "impartial-answers",
-    "refusing-improper-questions", "refusing-out-of-scope-questions", "dialogue-history-modeling",
+    "language-generation",
+    "world-knowledge",
+    "in-context-learning",
+    "instruction-following",
+    "unseen-task-generalization",
+    "code-generation",
+    "chain-of-thought-reasoning",
+    "long-range-dependency",
+    "informative-answers",
+    "impartial-answers",
+    "refusing-improper-questions",
+    "refusing-out-of-scope-questions",
+    "dialogue-history-modeling",
 ]
 
 
@@ -84,8 +165,12 @@ def test_model_index_papers_carry_the_api_mapping() -> None:
         paper = load("papers", pid)
         assert paper.get("model_mapping"), pid
         assert paper.get("mapping_sources"), pid
-    unmatched = [row for pid in ("2009.01325", "2203.02155", "2201.10005")
-                 for row in load("papers", pid)["model_mapping"] if row["api_name"] is None]
+    unmatched = [
+        row
+        for pid in ("2009.01325", "2203.02155", "2201.10005")
+        for row in load("papers", pid)["model_mapping"]
+        if row["api_name"] is None
+    ]
     assert unmatched, "the model index lists paper models with no close match in the API"
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
+
 from atlas import capabilities, pages, shortcodes
 from atlas.validate import validate
 from conftest import mini_project
@@ -26,7 +27,10 @@ def test_citation_gets_a_definition_from_the_paper_record(ctx) -> None:
 
 
 def test_blocks_expand_with_unique_footnote_labels(ctx) -> None:
-    text = "# T\n\n<!-- atlas:capabilities -->\n\n<!-- atlas:lineage -->\n\n见[^openai-model-index]。\n"
+    text = (
+        "# T\n\n<!-- atlas:capabilities -->\n\n<!-- atlas:lineage -->\n\n"
+        "见[^openai-model-index]。\n"
+    )
     markdown, slots = shortcodes.expand(text, ctx, "articles/x.md")
     assert "<!-- atlas" not in markdown
     assert list(slots) == ["d1"]
