@@ -56,7 +56,9 @@ def on_config(config):
     with site_module.timed(site):
         try:
             site.refresh()
+            site.failed_on_data = False
         except DataError as error:
+            site.failed_on_data = True  # the site on disk is untouched (see on_serve)
             raise PluginError(format_problems(error.problems)) from None
         search = config.plugins.get("material/search")
         if search is not None:
@@ -100,6 +102,7 @@ def on_page_markdown(markdown, page, config, files):
         try:
             return site.expand_article(markdown, page.file.src_uri)
         except ContentError as error:
+            site.failed_on_data = True  # pages are only written after this event
             raise PluginError(str(error)) from None
 
 
@@ -119,6 +122,30 @@ def on_post_page(output, page, config):
         if lang != site_module.DEFAULT_LANG:
             output = site_module.search.localize_base(output, lang)
     return output
+
+
+def on_serve(server, config, builder):
+    """While serving: a data mistake keeps the last good site visible.
+
+    MkDocs' live-reload server holds every request until a rebuild succeeds. A data
+    or article error stops the build before anything is written, so the previous
+    site is intact; we log the error (already done by MkDocs) and let the server
+    carry on serving it, then rebuild normally once the file is fixed.
+    """
+    from mkdocs.exceptions import Abort
+
+    site = _site(config)
+    build = server.builder
+
+    def build_or_keep_last_site():
+        try:
+            build()
+        except Abort:
+            if not site.failed_on_data:
+                raise
+
+    server.builder = build_or_keep_last_site
+    return server
 
 
 @event_priority(-200)

@@ -46,6 +46,7 @@ class Site:
     root: Path
     renderer: diagrams.Renderer = field(init=False)
     stats: Stats = field(default_factory=Stats)
+    failed_on_data: bool = False  # the last build stopped on bad data or an article error
     _signature: tuple | None = None
     _dataset: Dataset | None = None
     _status: dict | None = None
