@@ -67,6 +67,7 @@ FAMILY_TINTS = (
 FONT = "Noto Sans CJK SC, Noto Sans, Helvetica, Arial, sans-serif"
 
 DOT_TIMEOUT_SECONDS = 120
+CACHE_VERSION = 2  # bump when clean_svg changes, so cached SVG is rendered again
 BATCH_SIZE = 200
 
 # Above this many models the whole-lineage drawing shows one node per family.
@@ -87,7 +88,8 @@ class Diagram:
 
     @property
     def key(self) -> str:
-        return hashlib.sha256(self.dot.encode("utf-8")).hexdigest()
+        """The cache key: the DOT source, and how we post-process what dot returns."""
+        return hashlib.sha256(f"{CACHE_VERSION}\n{self.dot}".encode()).hexdigest()
 
 
 @dataclass
@@ -127,10 +129,18 @@ def _new_graph(name: str, rankdir: str = "LR") -> graphviz.Digraph:
     return graph
 
 
+_TINTS: dict[str, dict[str, str]] = {}  # dataset digest → tints: every diagram needs them
+
+
 def family_tints(dataset: Dataset) -> dict[str, str]:
     """A colour per family, in order of first appearance so the GPT line gets the first ones."""
-    families = list(dict.fromkeys(dataset.models[mid]["family"] for mid in dataset.lineage.order))
-    return {fam: FAMILY_TINTS[i % len(FAMILY_TINTS)] for i, fam in enumerate(families)}
+    if dataset.digest not in _TINTS:
+        families = dict.fromkeys(dataset.models[mid]["family"] for mid in dataset.lineage.order)
+        _TINTS.clear()
+        _TINTS[dataset.digest] = {
+            fam: FAMILY_TINTS[i % len(FAMILY_TINTS)] for i, fam in enumerate(families)
+        }
+    return _TINTS[dataset.digest]
 
 
 def _model_node(
@@ -280,7 +290,7 @@ def neighbourhood_diagram(
         levels[level] = levels.get(level, 0) + 1
     rankdir = "LR" if max(levels.values(), default=0) > 4 else "TB"
     graph = _new_graph(_safe(f"around-{model_id}"), rankdir=rankdir)
-    for mid in (m for m in lineage.order if m in nodes):
+    for mid in lineage.in_order(nodes):
         _model_node(graph, dataset, mid, lang, root, tints, highlight=(mid == model_id))
     edges = lineage.subgraph_edges(nodes)
     for edge in edges:
@@ -316,7 +326,7 @@ def capability_diagram(
         nodes.update(e.parent for e in lineage.parents[mid])
     tints = family_tints(dataset)
     graph = _new_graph(_safe(f"capability-{capability}"))
-    for mid in (m for m in lineage.order if m in nodes):
+    for mid in lineage.in_order(nodes):
         _model_node(graph, dataset, mid, lang, root, tints, emphasis=mid in gained)
     edges = lineage.subgraph_edges(nodes)
     for edge in edges:
@@ -462,9 +472,18 @@ class Renderer:
 _PROLOGUE = re.compile(r"<\?xml.*?\?>|<!DOCTYPE.*?>|<!--.*?-->", re.S)
 
 
+_PAGE_PREFIX = re.compile(r'\bid="page\d+,\d+_')
+
+
 def clean_svg(svg: str) -> str:
-    """Drop the XML prologue, doctype and comments (they name the Graphviz version)."""
-    return "\n".join(line for line in _PROLOGUE.sub("", svg).splitlines() if line.strip())
+    """Drop the XML prologue, doctype and comments (they name the Graphviz version).
+
+    Also drop the "page0,1_" prefix that dot sometimes puts on ids when it renders
+    several files in one run: it depends on the batch, not on the diagram, and would
+    make two builds differ.
+    """
+    svg = _PAGE_PREFIX.sub('id="', _PROLOGUE.sub("", svg))
+    return "\n".join(line for line in svg.splitlines() if line.strip())
 
 
 def embed(svg: str, diagram: Diagram, prefix: str) -> str:

@@ -10,6 +10,7 @@ import heapq
 from collections import deque
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 DEFAULT_ORIGIN_METHOD = "pretraining"
@@ -109,9 +110,19 @@ class Lineage:
                     heapq.heappush(ready, (key(child), child))
         return order
 
-    @property
+    @cached_property
     def edges(self) -> list[Edge]:
+        """Every edge, children in lineage order (computed once: the graph never changes)."""
         return [edge for mid in self.order for edge in self.parents[mid]]
+
+    @cached_property
+    def position(self) -> dict[str, int]:
+        """Each model's index in `order`."""
+        return {mid: i for i, mid in enumerate(self.order)}
+
+    def in_order(self, nodes: Iterable[str]) -> list[str]:
+        """Some models, in lineage order, without walking the whole lineage."""
+        return sorted(nodes, key=self.position.__getitem__)
 
     def roots(self) -> list[str]:
         return [mid for mid in self.order if not self.parents[mid]]
@@ -157,4 +168,10 @@ class Lineage:
         return methods
 
     def subgraph_edges(self, nodes: set[str]) -> list[Edge]:
-        return [edge for edge in self.edges if edge.parent in nodes and edge.child in nodes]
+        """The edges among `nodes`, in the order of `edges`; visits only those nodes."""
+        return [
+            edge
+            for mid in self.in_order(nodes)
+            for edge in self.parents[mid]
+            if edge.parent in nodes
+        ]

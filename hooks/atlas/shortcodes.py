@@ -17,7 +17,7 @@ from .errors import Problem
 SHORTCODE = re.compile(r"^<!--\s*atlas:([a-z-]+)(?:\s+([a-z0-9._-]+))?\s*-->\s*$", re.M)
 FOOTNOTE_REF = re.compile(r"\[\^([^\]\s]+)\](?!:)")
 FOOTNOTE_DEF = re.compile(r"^\[\^([^\]\s]+)\]:", re.M)
-FENCE = re.compile(r"^(```|~~~).*?^\1", re.M | re.S)
+FENCE = re.compile(r"^(```|~~~).*?^\1|`[^`\n]+`", re.M | re.S)  # code blocks and spans
 
 
 class ContentError(Exception):
