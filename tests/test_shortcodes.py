@@ -41,7 +41,9 @@ def test_blocks_expand_with_unique_footnote_labels(ctx) -> None:
 
 
 def test_code_blocks_are_left_alone(ctx) -> None:
-    text = "```\n<!-- atlas:nonsense -->\n[^not-a-citation]\n```\n\nWrite `[^2203.02155]` to cite.\n"
+    text = (
+        "```\n<!-- atlas:nonsense -->\n[^not-a-citation]\n```\n\nWrite `[^2203.02155]` to cite.\n"
+    )
     markdown, _ = shortcodes.expand(text, ctx, "articles/x.md")
     assert markdown == text
 
