@@ -56,10 +56,12 @@ def on_config(config):
     with site_module.timed(site):
         try:
             site.refresh()
+            site.check_articles(Path(config.docs_dir))
             site.failed_on_data = False
-        except DataError as error:
+        except (DataError, ContentError) as error:
             site.failed_on_data = True  # the site on disk is untouched (see on_serve)
-            raise PluginError(format_problems(error.problems)) from None
+            where = "docs/" if isinstance(error, ContentError) else "data/"
+            raise PluginError(format_problems(error.problems, where)) from None
         search = config.plugins.get("material/search")
         if search is not None:
             path = site.user_dictionary(site.root / ".cache" / "jieba-user-dict.txt")
@@ -99,11 +101,8 @@ def on_page_markdown(markdown, page, config, files):
     if site.markdown_for(page.file.src_uri) is not None:
         return markdown
     with site_module.timed(site):
-        try:
-            return site.expand_article(markdown, page.file.src_uri)
-        except ContentError as error:
-            site.failed_on_data = True  # pages are only written after this event
-            raise PluginError(str(error)) from None
+        # Already checked and expanded in on_config: this is a lookup.
+        return site.expand_article(markdown, page.file.src_uri)
 
 
 def on_page_content(html, page, config, files):

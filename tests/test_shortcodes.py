@@ -8,7 +8,7 @@ import pytest
 
 from atlas import capabilities, pages, shortcodes
 from atlas.validate import validate
-from conftest import mini_project
+from conftest import build_site, check, mini_project
 
 
 @pytest.fixture(scope="module")
@@ -64,3 +64,32 @@ def test_unknown_shortcode_and_citation_report_file_and_line(ctx) -> None:
 def test_pipeline_needs_a_method_with_a_pipeline(ctx) -> None:
     with pytest.raises(shortcodes.ContentError, match="no method with a pipeline called 'feedme'"):
         shortcodes.expand("<!-- atlas:pipeline feedme -->\n", ctx, "articles/x.md")
+
+
+def test_make_check_reports_every_article_error_at_its_line_in_the_file(mini) -> None:
+    """Lines count the front matter MkDocs strips; all articles are reported at once."""
+    zh, en = mini / "docs" / "index.md", mini / "docs" / "index.en.md"
+    front = "---\nhide:\n  - toc\n---\n\n"
+    zh_text = front + zh.read_text(encoding="utf-8") + "\n坏的引用。[^no-such-zh]\n"
+    en_text = en.read_text(encoding="utf-8") + "\n<!-- atlas:no-such-block -->\n"
+    zh.write_text(zh_text, encoding="utf-8")
+    en.write_text(en_text, encoding="utf-8")
+    result = check(mini)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert f"docs/index.md:{zh_text.count(chr(10))}: citation [^no-such-zh]" in result.stderr
+    assert f"docs/index.en.md:{en_text.count(chr(10))}: unknown shortcode" in result.stderr
+    assert "2 problems in docs/" in result.stderr
+
+
+def test_a_broken_article_stops_the_build_before_site_is_touched(mini) -> None:
+    """MkDocs empties site/ before reading pages: articles are checked before that."""
+    first = build_site(mini, mini / "site")
+    assert first.returncode == 0, first.output
+    before = sorted(p.relative_to(first.site) for p in first.site.rglob("*"))
+    page = mini / "docs" / "index.en.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nA claim.[^no-such]\n", encoding="utf-8")
+    second = build_site(mini, mini / "site")
+    assert second.returncode != 0
+    assert "docs/index.en.md:" in second.output and "Traceback" not in second.output
+    assert sorted(p.relative_to(first.site) for p in first.site.rglob("*")) == before

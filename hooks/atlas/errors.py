@@ -32,10 +32,10 @@ class DataError(Exception):
         super().__init__(format_problems(self.problems))
 
 
-def format_problems(problems: list[Problem]) -> str:
+def format_problems(problems: list[Problem], where: str = "data/") -> str:
     count = len(problems)
     noun = "problem" if count == 1 else "problems"
-    lines = [f"{count} {noun} in data/:"]
+    lines = [f"{count} {noun} in {where}:"]
     lines += [f"  {problem}" for problem in problems]
     return "\n".join(lines)
 

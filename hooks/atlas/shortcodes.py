@@ -62,15 +62,23 @@ SHORTCODES: dict[str, Callable[[pages.Writer, str | None], None]] = {
 
 
 def expand(
-    markdown: str, ctx: pages.Context, src_uri: str, display_path: str = ""
+    markdown: str,
+    ctx: pages.Context,
+    src_uri: str,
+    display_path: str = "",
+    first_line: int = 1,
 ) -> tuple[str, dict[str, diagrams.Diagram]]:
-    """Expand shortcodes and data citations; returns Markdown and its diagram slots."""
+    """Expand shortcodes and data citations; returns Markdown and its diagram slots.
+
+    `first_line` is the file's line number of the Markdown's first line: MkDocs hands
+    hooks the page without its front matter, but errors must point into the file.
+    """
     base = _base_uri(src_uri)
     path = display_path or f"docs/{src_uri}"
     shielded = FENCE.sub(lambda m: " " * len(m.group(0)), markdown)  # ignore code blocks
 
     def line_of(offset: int) -> int:
-        return markdown.count("\n", 0, offset) + 1
+        return markdown.count("\n", 0, offset) + first_line
 
     problems: list[Problem] = []
     definitions = _citations(shielded, ctx, base, path, line_of, problems)

@@ -13,6 +13,8 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from mkdocs.utils.meta import get_data as get_markdown_and_front_matter
+
 from . import capabilities as caps
 from . import diagrams, exports, pages, search, shortcodes, tooltips
 from .dataset import Dataset
@@ -53,6 +55,7 @@ class Site:
     _pages: dict[str, dict[str, pages.Page]] = field(default_factory=dict)  # lang → uri → page
     _slots: dict[str, dict[str, diagrams.Diagram]] = field(default_factory=dict)
     _svgs: dict[str, str] = field(default_factory=dict)
+    _articles: dict[str, tuple[str, str, dict]] = field(default_factory=dict)  # in, out, slots
 
     def __post_init__(self) -> None:
         self.renderer = diagrams.Renderer(self.root / ".cache" / "diagrams")
@@ -70,6 +73,7 @@ class Site:
                 self._dataset = dataset
                 self._status = caps.compute_status(dataset)
                 self._pages.clear()
+                self._articles.clear()
             self._signature = signature
         return self.dataset()
 
@@ -109,15 +113,47 @@ class Site:
         return page.markdown if page else None
 
     # -- hand-written pages ---------------------------------------------------
-    def expand_article(self, markdown: str, src_uri: str) -> str:
-        """Fill shortcodes and footnotes from the data in a hand-written page."""
-        lang = language_of(src_uri)
-        ctx = pages.Context(self.dataset(), self.status(), lang)
-        markdown, slots = shortcodes.expand(markdown, ctx, src_uri)
+    def check_articles(self, docs_dir: Path) -> None:
+        """Expand every hand-written page now, before MkDocs empties the site folder.
+
+        MkDocs cleans site/ before it reads pages, so an error found page by page
+        would leave a half-deleted site (and `mkdocs serve` with nothing to show).
+        All problems in all articles are reported together, as for data/.
+        """
+        problems = []
+        generated = set(self.generated_uris())
+        for path in sorted(docs_dir.rglob("*.md")):
+            src_uri = path.relative_to(docs_dir).as_posix()
+            if src_uri in generated:
+                continue
+            text = path.read_text(encoding="utf-8-sig")
+            body, _ = get_markdown_and_front_matter(text)
+            first_line = text[: len(text) - len(body)].count("\n") + 1
+            try:
+                self.expand_article(body, src_uri, first_line)
+            except shortcodes.ContentError as error:
+                problems += error.problems
+        if problems:
+            raise shortcodes.ContentError(problems)
+
+    def expand_article(self, markdown: str, src_uri: str, first_line: int = 1) -> str:
+        """Fill shortcodes and footnotes from the data in a hand-written page.
+
+        The result is remembered by the page's text, so check_articles() and the
+        page's own hook (once per language pass) expand it once.
+        """
+        cached = self._articles.get(src_uri)
+        if cached is None or cached[0] != markdown:
+            lang = language_of(src_uri)
+            ctx = pages.Context(self.dataset(), self.status(), lang)
+            expanded, slots = shortcodes.expand(markdown, ctx, src_uri, first_line=first_line)
+            if slots:
+                self._render(list(slots.values()))
+            cached = self._articles[src_uri] = (markdown, expanded, slots)
+        _, expanded, slots = cached
         if slots:
             self._slots[src_uri] = slots
-            self._render(list(slots.values()))
-        return markdown
+        return expanded
 
     def finish_html(self, html: str, src_uri: str, is_article: bool) -> str:
         """Put the SVG into diagram slots; give articles their glossary hover definitions."""
