@@ -10,7 +10,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-from pathlib import Path
 
 from .capabilities import Status
 from .dataset import Dataset, first_date
@@ -79,8 +78,8 @@ def _json(data: object) -> str:
     return json.dumps(data, ensure_ascii=False, sort_keys=True, indent=1) + "\n"
 
 
-def write_all(dataset: Dataset, status: dict[str, dict[str, Status]], out: Path) -> None:
-    out.mkdir(parents=True, exist_ok=True)
+def render_all(dataset: Dataset, status: dict[str, dict[str, Status]]) -> dict[str, str]:
+    """File name → content of every export."""
     files = {
         "dataset.json": _json(dataset_json(dataset)),
         "models.csv": models_csv(dataset),
@@ -88,5 +87,4 @@ def write_all(dataset: Dataset, status: dict[str, dict[str, Status]], out: Path)
     }
     for kind in KINDS:
         files[f"{kind}.json"] = _json(dataset.kind(kind))
-    for name, text in files.items():
-        (out / name).write_text(text, encoding="utf-8")
+    return files

@@ -13,6 +13,7 @@ import json
 import posixpath
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from . import capabilities as caps
@@ -123,7 +124,7 @@ class Writer:
 
     # -- links ----------------------------------------------------------------
     def rel(self, target: str) -> str:
-        return posixpath.relpath(target, posixpath.dirname(self.src_uri) or ".")
+        return _relpath(target, posixpath.dirname(self.src_uri) or ".")
 
     def model(self, mid: str) -> str:
         return f"[{md(self.ctx.dataset.models[mid]['name'])}]({self.rel(f'models/{mid}.md')})"
@@ -215,6 +216,12 @@ class Writer:
 
     def page(self) -> Page:
         return Page(self.src_uri, self.text(), dict(self.slots))
+
+
+@lru_cache(maxsize=1 << 16)
+def _relpath(target: str, start: str) -> str:
+    """posixpath.relpath, remembered: the same few thousand links recur on every page."""
+    return posixpath.relpath(target, start)
 
 
 def _paper_host(paper: Data) -> str:

@@ -56,6 +56,7 @@ class Site:
     _slots: dict[str, dict[str, diagrams.Diagram]] = field(default_factory=dict)
     _svgs: dict[str, str] = field(default_factory=dict)
     _articles: dict[str, tuple[str, str, dict]] = field(default_factory=dict)  # in, out, slots
+    _exports: tuple[str, dict[str, str]] | None = None  # dataset digest, file → text
 
     def __post_init__(self) -> None:
         self.renderer = diagrams.Renderer(self.root / ".cache" / "diagrams")
@@ -179,7 +180,17 @@ class Site:
 
     # -- after the build ------------------------------------------------------
     def write_outputs(self, site_dir: Path) -> None:
-        exports.write_all(self.dataset(), self.status(), site_dir / "api")
+        """The data exports and the per-language search indexes.
+
+        Runs after each language pass; the exports are serialised once per dataset.
+        """
+        dataset = self.dataset()
+        if self._exports is None or self._exports[0] != dataset.digest:
+            self._exports = (dataset.digest, exports.render_all(dataset, self.status()))
+        out = site_dir / "api"
+        out.mkdir(parents=True, exist_ok=True)
+        for name, text in self._exports[1].items():
+            (out / name).write_text(text, encoding="utf-8")
         search.split_index(site_dir, [lang for lang in LANGS if lang != DEFAULT_LANG])
 
     def user_dictionary(self, path: Path) -> Path:
