@@ -317,13 +317,7 @@ def copy_real(dest: Path) -> None:
     if dest.exists():
         shutil.rmtree(dest)
     dest.mkdir(parents=True)
-    ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
-    for name in COPIED:
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, dest / name, ignore=ignore)
-        elif source.is_file():
-            shutil.copy2(source, dest / name)
+    synth.copy_parts(ROOT, dest, COPIED)
 
 
 def bench_target(

@@ -35,8 +35,9 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
+from atlas.load import KINDS  # noqa: E402
 from atlas.shortcodes import FENCE, FOOTNOTE_DEF, FOOTNOTE_REF, SHORTCODE  # noqa: E402
-from atlas.validate import ID_PATTERN  # noqa: E402
+from atlas.validate import ID_PATTERN, SCHEMA_FOR_KIND  # noqa: E402
 
 Data = dict[str, Any]
 
@@ -325,20 +326,7 @@ ARXIV = re.compile(r"^\d{4}\.\d{4,5}$")
 class References:
     """Ids the hand-written pages need, by kind."""
 
-    ids: dict[str, set[str]] = field(
-        default_factory=lambda: {
-            k: set()
-            for k in (
-                "models",
-                "papers",
-                "methods",
-                "capabilities",
-                "glossary",
-                "limitations",
-                "sources",
-            )
-        }
-    )
+    ids: dict[str, set[str]] = field(default_factory=lambda: {k: set() for k in KINDS})
     pipelines: set[str] = field(default_factory=set)
 
     def sorted(self, kind: str) -> list[str]:
@@ -1115,15 +1103,6 @@ def _zh_number(k: int) -> str:
 # Writing a project
 # ---------------------------------------------------------------------------
 
-SCHEMA_NAME = {
-    "models": "model",
-    "papers": "paper",
-    "methods": "method",
-    "capabilities": "capability",
-    "glossary": "term",
-    "limitations": "limitation",
-    "sources": "source",
-}
 COPIED = ("docs", "hooks", "overrides", "mkdocs.yml")
 
 
@@ -1135,7 +1114,7 @@ class _Dumper(yaml.SafeDumper):
 
 
 def dump(record: Data, kind: str) -> str:
-    header = f"# yaml-language-server: $schema=../schema/{SCHEMA_NAME[kind]}.schema.json\n"
+    header = f"# yaml-language-server: $schema=../schema/{SCHEMA_FOR_KIND[kind]}.schema.json\n"
     body = yaml.dump(
         record, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100, indent=2
     )
@@ -1145,6 +1124,18 @@ def dump(record: Data, kind: str) -> str:
 def generate(n: int, seed: int = 0, refs: References | None = None) -> dict[str, dict[str, Data]]:
     """The records of a synthetic dataset, by kind and id."""
     return Generator(n, seed, refs).generate()
+
+
+def copy_parts(source: Path, target: Path, names: Iterable[str]) -> None:
+    """Copy the named files and folders of a project, leaving bytecode behind."""
+    ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
+    for name in names:
+        path = source / name
+        if path.is_dir():
+            shutil.copytree(path, target / name, ignore=ignore)
+        elif path.is_file():
+            target.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(path, target / name)
 
 
 def write_project(target: Path, n: int, seed: int = 0, source: Path = ROOT) -> dict[str, int]:
@@ -1158,16 +1149,8 @@ def write_project(target: Path, n: int, seed: int = 0, source: Path = ROOT) -> d
             elif path.exists():
                 path.unlink()
     target.mkdir(parents=True, exist_ok=True)
-    ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
-    for name in COPIED:
-        path = source / name
-        if path.is_dir():
-            shutil.copytree(path, target / name, ignore=ignore)
-        elif path.is_file():
-            shutil.copy2(path, target / name)
-    for name in ("schema", "templates"):
-        if (source / "data" / name).is_dir():
-            shutil.copytree(source / "data" / name, target / "data" / name)
+    copy_parts(source, target, COPIED)
+    copy_parts(source / "data", target / "data", ("schema", "templates"))
     refs = scan_docs(target / "docs", source / "data")
     records = generate(n, seed, refs)
     counts = {}

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from .errors import format_problems
+from .load import KINDS
 from .shortcodes import ContentError
 from .site import Site
 from .validate import validate
@@ -26,18 +27,7 @@ def main(argv: list[str] | None = None) -> int:
         print(format_problems(problems), file=sys.stderr)
         return 1
     assert dataset is not None
-    counts = ", ".join(
-        f"{len(dataset.kind(kind))} {kind}"
-        for kind in (
-            "models",
-            "papers",
-            "methods",
-            "capabilities",
-            "glossary",
-            "limitations",
-            "sources",
-        )
-    )
+    counts = ", ".join(f"{len(dataset.kind(kind))} {kind}" for kind in KINDS)
     print(f"data/ is valid: {counts}.")
 
     site = Site(args.root)

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .graph import Lineage
-from .load import Record
+from .load import KINDS, Record
 
 Data = dict[str, Any]
 
@@ -61,18 +61,7 @@ class Dataset:
 
     @classmethod
     def from_records(cls, records: list[Record]) -> Dataset:
-        by_kind: dict[str, dict[str, Data]] = {
-            kind: {}
-            for kind in (
-                "models",
-                "papers",
-                "methods",
-                "capabilities",
-                "glossary",
-                "limitations",
-                "sources",
-            )
-        }
+        by_kind: dict[str, dict[str, Data]] = {kind: {} for kind in KINDS}
         paths = {}
         for record in sorted(records, key=lambda r: (r.kind, r.id)):
             by_kind[record.kind][record.id] = record.data
