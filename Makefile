@@ -1,7 +1,8 @@
 # GPT Lineage Atlas: two commands on a fresh Debian/Ubuntu machine.
 #   make serve   set everything up and serve the site at http://127.0.0.1:8000
 #   make test    set everything up and run every test
-# Also: make build (→ site/), make check (data only), make bench, make lint.
+# Also: make build (→ site/), make check (data and the articles' references, no build),
+# make bench, make lint.
 
 PYTHON ?= python3
 VENV := .venv
@@ -48,7 +49,7 @@ setup: $(STAMP) system-deps
 
 $(STAMP): requirements.txt
 	@$(PYTHON) -m venv --help >/dev/null 2>&1 && $(PYTHON) -c "import ensurepip" 2>/dev/null \
-	  || $(APT_GET) install -y -qq python3-venv
+	  || { $(APT_GET) update -qq && $(APT_GET) install -y -qq python3-venv; }
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -r requirements.txt

@@ -84,6 +84,12 @@ def worker(task: dict[str, Any]) -> dict[str, Any]:
     """Run one measured build as described by `task`; return the figures."""
     from mkdocs.commands.build import build
 
+    # synth (imported at the top) loaded atlas from this checkout's hooks/; the build
+    # must use the project's own copy, which `--hooks` may have replaced.
+    sys.path[:] = [p for p in sys.path if p != str(ROOT / "hooks")]
+    for name in [n for n in sys.modules if n == "atlas" or n.startswith("atlas.")]:
+        del sys.modules[name]
+
     _quiet_logging()
     project = Path(task["project"])
     site_dir = Path(task["site"])
