@@ -8,6 +8,7 @@ what the second pass can reuse.
 
 from __future__ import annotations
 
+import functools
 import sys
 from pathlib import Path
 
@@ -35,15 +36,15 @@ site_module = _fresh_import()
 from atlas.errors import DataError, format_problems  # noqa: E402
 from atlas.shortcodes import ContentError  # noqa: E402
 
-_SITES: dict[str, site_module.Site] = {}  # config file → Site; this file is loaded per config
-
 
 def _site(config) -> site_module.Site:
+    return _site_for(config.config_file_path)
+
+
+@functools.cache
+def _site_for(config_file: str) -> site_module.Site:
     """The project's Site, found once per config file: every page's every hook asks."""
-    path = config.config_file_path
-    if path not in _SITES:
-        _SITES[path] = site_module.get_site(Path(path).parent)
-    return _SITES[path]
+    return site_module.get_site(Path(config_file).parent)
 
 
 # -----------------------------------------------------------------------------

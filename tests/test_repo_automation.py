@@ -10,20 +10,12 @@ from pathlib import Path
 
 import pytest
 
+from atlas.validate import SCHEMA_FOR_KIND as KIND_SCHEMA
 from conftest import ROOT
 
 BIN = Path(sys.executable).parent
 WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
 SCHEMAS = sorted((ROOT / "data" / "schema").glob("*.schema.json"))
-KIND_SCHEMA = {
-    "models": "model",
-    "papers": "paper",
-    "methods": "method",
-    "capabilities": "capability",
-    "glossary": "term",
-    "limitations": "limitation",
-    "sources": "source",
-}
 
 
 def run(*command: str) -> subprocess.CompletedProcess:

@@ -13,8 +13,8 @@ import json
 
 from .capabilities import Status
 from .dataset import Dataset, first_date
+from .load import KINDS
 
-KINDS = ("models", "papers", "methods", "capabilities", "glossary", "limitations", "sources")
 CSV_COLUMNS = (
     "id",
     "name",

@@ -473,12 +473,13 @@ def models_index(ctx: Context) -> Page:
     for mid in ds.lineage.order:
         model = ds.models[mid]
         params = model.get("parameters") or {}
+        first = first_date(model)
         rows.append(
             [
                 w.model(mid),
                 md(model["organization"]),
                 md(model["family"]),
-                format_date(first_date(model), lang) if first_date(model) else "",
+                format_date(first, lang) if first else "",
                 format_billions(params["billions"], lang) if "billions" in params else "",
                 format_int(model["context_window"]["tokens"], lang)
                 if model.get("context_window")

@@ -57,6 +57,7 @@ class Site:
     _svgs: dict[str, str] = field(default_factory=dict)
     _articles: dict[str, tuple[str, str, dict]] = field(default_factory=dict)  # in, out, slots
     _exports: tuple[str, dict[str, str]] | None = None  # dataset digest, file → text
+    _checked_articles: tuple | None = None  # what check_articles() last passed
 
     def __post_init__(self) -> None:
         self.renderer = diagrams.Renderer(self.root / ".cache" / "diagrams")
@@ -119,8 +120,12 @@ class Site:
 
         MkDocs cleans site/ before it reads pages, so an error found page by page
         would leave a half-deleted site (and `mkdocs serve` with nothing to show).
-        All problems in all articles are reported together, as for data/.
+        All problems in all articles are reported together, as for data/. mkdocs-static-
+        i18n calls this once per language: the second call finds nothing changed.
         """
+        signature = (self.dataset().digest, _signature(docs_dir, "*.md"))
+        if signature == self._checked_articles:
+            return
         problems = []
         generated = set(self.generated_uris())
         for path in sorted(docs_dir.rglob("*.md")):
@@ -136,6 +141,7 @@ class Site:
                 problems += error.problems
         if problems:
             raise shortcodes.ContentError(problems)
+        self._checked_articles = signature
 
     def expand_article(self, markdown: str, src_uri: str, first_line: int = 1) -> str:
         """Fill shortcodes and footnotes from the data in a hand-written page.
@@ -198,10 +204,10 @@ class Site:
         return path
 
 
-def _signature(data_dir: Path) -> tuple:
-    """Cheap fingerprint of data/: every file's path, size and modification time."""
+def _signature(folder: Path, pattern: str = "*") -> tuple:
+    """Cheap fingerprint of a folder: every file's path, size and modification time."""
     entries = []
-    for path in sorted(data_dir.rglob("*")):
+    for path in sorted(folder.rglob(pattern)):
         if path.is_file():
             stat = path.stat()
             entries.append((str(path), stat.st_size, stat.st_mtime_ns))
