@@ -113,9 +113,10 @@ def test_every_record_names_its_schema() -> None:
 def test_templates_are_valid_records(tmp_path: Path) -> None:
     """A contributor starts from a template: it must already satisfy the schema."""
     from atlas.load import load_text
-    from atlas.validate import _validators
+    from atlas.validate import load_validators
 
-    validators = _validators(str(ROOT / "data" / "schema"))
+    validators, problems = load_validators(ROOT / "data" / "schema")
+    assert validators is not None, problems
     for name in KIND_SCHEMA.values():
         data, _ = load_text((ROOT / "data" / "templates" / f"{name}.yaml").read_text("utf-8"))
         errors = [e.message for e in validators[name].iter_errors(data)]

@@ -35,9 +35,8 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
-from atlas.load import KINDS  # noqa: E402
-from atlas.shortcodes import FENCE, FOOTNOTE_DEF, FOOTNOTE_REF, SHORTCODE  # noqa: E402
-from atlas.validate import ID_PATTERN, SCHEMA_FOR_KIND  # noqa: E402
+from atlas.kinds import ID_PATTERN, KINDS  # noqa: E402
+from atlas.shortcodes import CANDIDATE, FENCE, FOOTNOTE_DEF, FOOTNOTE_REF, SHORTCODE  # noqa: E402
 
 Data = dict[str, Any]
 
@@ -344,7 +343,9 @@ def scan_docs(docs: Path, data: Path | None = None) -> References:
         for label in FOOTNOTE_REF.findall(text):
             if label not in defined:
                 refs.ids[_citation_kind(label, data)].add(label)
-        for name, arg in SHORTCODE.findall(text):
+        for match in CANDIDATE.finditer(text):
+            parsed = SHORTCODE.match(match.group(0))
+            name, arg = parsed.groups() if parsed else ("", None)
             if name == "pipeline" and arg:
                 refs.ids["methods"].add(arg)
                 refs.pipelines.add(arg)
@@ -786,7 +787,9 @@ class Generator:
         record["availability"] = sorted(
             set(rng.sample(["api", "product", "open-weights", "research-only", "internal"], 2))
         )
-        day = rng.randint(1, 28)
+        # Deeper models come out on later days, so that no child precedes its parent
+        # within a month (the validator checks the order).
+        day = min(28, 1 + 3 * m.depth)
         precision = rng.choice((1, 2, 2, 2))
         dates = [
             {
@@ -1114,7 +1117,7 @@ class _Dumper(yaml.SafeDumper):
 
 
 def dump(record: Data, kind: str) -> str:
-    header = f"# yaml-language-server: $schema=../schema/{SCHEMA_FOR_KIND[kind]}.schema.json\n"
+    header = f"# yaml-language-server: $schema=../schema/{KINDS[kind].schema}.schema.json\n"
     body = yaml.dump(
         record, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100, indent=2
     )

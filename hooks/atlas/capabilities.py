@@ -122,7 +122,7 @@ def trace(
 
 
 def effect_problems(dataset: Dataset, status: dict[str, dict[str, Status]]) -> list[tuple]:
-    """Edges that change a capability their parent does not have (or add one it has).
+    """Edges that change a capability their parent does not have, or add one it has.
 
     Returned as (model id, parent index, effect index, message, hint) for the validator.
     """
@@ -131,7 +131,18 @@ def effect_problems(dataset: Dataset, status: dict[str, dict[str, Status]]) -> l
         for edge in dataset.lineage.parents[mid]:
             for k, effect in enumerate(edge.data.get("effects") or []):
                 parent_has = status[edge.parent][effect["capability"]].has
-                if effect["change"] != "added" and not parent_has:
+                if effect["change"] == "added" and parent_has:
+                    problems.append(
+                        (
+                            mid,
+                            edge.index,
+                            k,
+                            f"'{effect['capability']}' is added here, "
+                            f"but the parent '{edge.parent}' already has it",
+                            "use 'strengthened' or 'weakened', or remove the effect",
+                        )
+                    )
+                elif effect["change"] != "added" and not parent_has:
                     problems.append(
                         (
                             mid,

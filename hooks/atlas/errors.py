@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .characters import printable
+
 
 @dataclass(frozen=True, order=True)
 class Problem:
@@ -18,25 +20,29 @@ class Problem:
     hint: str = ""
 
     def __str__(self) -> str:
+        """One line for the terminal; text from the data shows invisible characters as U+XXXX."""
         where = f"{self.path}:{self.line}" if self.line else self.path
         field = f" {self.field}:" if self.field else ""
         hint = f" ({self.hint})" if self.hint else ""
-        return f"{where}:{field} {self.message}{hint}"
+        return printable(f"{where}:{field} {self.message}{hint}")
 
 
 class DataError(Exception):
-    """Raised by the build when the data has problems; carries all of them."""
+    """Raised when data/, docs/ or the build environment has problems; carries all of them."""
 
     def __init__(self, problems: list[Problem]):
         self.problems = sorted(set(problems))
         super().__init__(format_problems(self.problems))
 
 
-def format_problems(problems: list[Problem], where: str = "data/") -> str:
+def format_problems(problems: list[Problem]) -> str:
+    """'2 problems in data/ and docs/:' and one indented line per problem."""
     count = len(problems)
     noun = "problem" if count == 1 else "problems"
-    lines = [f"{count} {noun} in {where}:"]
-    lines += [f"  {problem}" for problem in problems]
+    folders = sorted({p.path.split("/")[0] + "/" for p in problems if "/" in p.path})
+    where = " in " + " and ".join(folders) if folders else ""
+    lines = [f"{count} {noun}{where}:"]
+    lines += [f"  {problem}" for problem in sorted(set(problems))]
     return "\n".join(lines)
 
 

@@ -19,20 +19,10 @@ try:  # libyaml's parser, when PyYAML was built with it
 except ImportError:
     _CParser = None
 
+from .characters import describe
 from .errors import Problem, field_path
-
-KINDS = ("models", "papers", "methods", "capabilities", "glossary", "limitations", "sources")
-SINGULAR = {
-    "models": "model",
-    "papers": "paper",
-    "methods": "method",
-    "capabilities": "capability",
-    "glossary": "glossary term",
-    "limitations": "limitation",
-    "sources": "source",
-}
-# Folders under data/ that hold no records.
-NON_RECORD_DIRS = ("schema", "templates")
+from .files import walk
+from .kinds import KINDS, NON_RECORD_DIRS
 
 MAX_FILE_BYTES = 256 * 1024
 MAX_DEPTH = 16
@@ -221,6 +211,17 @@ def _read_record(root: Path, path: Path, kind: str) -> Record | Problem:
             f"YAML syntax error: {what}",
             "check the indentation and quoting on this line and the one above",
         )
+    except yaml.reader.ReaderError as error:
+        line = text[: error.position].count("\n") + 1
+        return Problem(
+            rel,
+            line,
+            "",
+            f"contains {describe(chr(error.character))}"
+            if isinstance(error.character, int)
+            else "contains a character YAML does not allow",
+            "retype the text without it",
+        )
     except (yaml.YAMLError, RecursionError) as error:
         return Problem(rel, 1, "", f"YAML error: {error}")
     if not isinstance(data, dict):
@@ -235,23 +236,20 @@ def _read_record(root: Path, path: Path, kind: str) -> Record | Problem:
 
 
 def _template_name(kind: str) -> str:
-    return SINGULAR[kind].replace("glossary term", "term")
+    return KINDS[kind].schema
 
 
 def load_records(root: Path) -> tuple[list[Record], list[Problem]]:
     """Load every record under root/data, returning records and problems together."""
-    data_dir = root / "data"
+    tree = walk(root, "data", skip=NON_RECORD_DIRS)
     records: list[Record] = []
-    problems: list[Problem] = []
-    if not data_dir.is_dir():
-        return [], [Problem("data", 0, "", "the data/ folder is missing")]
-    for path in sorted(data_dir.rglob("*")):
-        if not path.is_file() or path.name.startswith(".") or path.suffix == ".md":
-            continue
+    problems: list[Problem] = list(tree.problems)
+    data_dir = root / "data"
+    for path in tree.files:
         rel = path.relative_to(root).as_posix()
         parts = path.relative_to(data_dir).parts
-        if parts[0] in NON_RECORD_DIRS:
-            continue
+        if path.suffix == ".md":
+            continue  # a README beside the records
         kind = parts[0] if len(parts) > 1 else ""
         if kind not in KINDS:
             problems.append(

@@ -12,37 +12,32 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import json
+import math
 import os
 import re
+import unicodedata
 from collections.abc import Iterator
-from functools import cache
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 from jsonschema import Draft202012Validator
-from jsonschema.exceptions import ValidationError
+from jsonschema.exceptions import SchemaError, ValidationError
 from referencing import Registry, Resource
 
 from . import capabilities as capability_tables
-from .dataset import SCRATCH_CATEGORIES, START_KINDS, Dataset
+from .characters import describe, first_forbidden
+from .dataset import SCRATCH_CATEGORIES, START_KINDS, Dataset, first_date
 from .errors import Problem, field_path
 from .graph import Lineage, find_cycles, parent_ids
-from .load import KINDS, SINGULAR, FieldPath, Record, load_records
+from .kinds import KINDS, id_problem
+from .load import FieldPath, Record, load_records
 
-SCHEMA_FOR_KIND = {
-    "models": "model",
-    "papers": "paper",
-    "methods": "method",
-    "capabilities": "capability",
-    "glossary": "term",
-    "limitations": "limitation",
-    "sources": "source",
-}
+SCHEMA_FOR_KIND = {name: kind.schema for name, kind in KINDS.items()}
+SINGULAR = {name: kind.singular for name, kind in KINDS.items()}
 
-ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9._-]{0,79}$")
 CJK = re.compile(r"[\u3400-\u9fff]")
-CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 # (kind, field pattern, kind referred to); "*" matches every list item.
 REFERENCES: list[tuple[str, FieldPath, str]] = [
@@ -81,17 +76,26 @@ END_KINDS = ("deprecated", "shutdown")
 def validate(root: Path) -> tuple[Dataset | None, list[Problem]]:
     """Load and check everything under root/data; a Dataset only when all is well."""
     records, problems = load_records(root)
-    validators = _validators(str(root / "data" / "schema"))
+    validators, schema_problems = load_validators(root / "data" / "schema")
+    if validators is None:
+        return None, sorted(set(problems + schema_problems))
 
     valid: list[Record] = []
+    readable: list[Record] = []
     for record in records:
-        found = _schema_problems(record, validators[SCHEMA_FOR_KIND[record.kind]])
-        found += _misplaced_problems(record, validators, found)
+        # Text and numbers first: a record that fails them goes no further, since a
+        # lone surrogate or a NaN would break the checks (and the outputs) after them.
+        found = _character_problems(record) + _number_problems(record)
+        if not found:
+            readable.append(record)
+            found = _schema_problems(record, validators[SCHEMA_FOR_KIND[record.kind]])
+            found += _misplaced_problems(record, validators, found)
         found += _id_problems(record)
         problems += found
         if not found:
             valid.append(record)
     problems += _duplicate_problems(records)
+    problems += _name_problems(valid)
 
     known = {kind: {r.id for r in records if r.kind == kind} for kind in KINDS}
     # A file that failed to load still names an id; don't report every use of it too.
@@ -99,23 +103,23 @@ def validate(root: Path) -> tuple[Dataset | None, list[Problem]]:
         parts = problem.path.split("/")
         if len(parts) == 3 and parts[1] in known and parts[2].endswith(".yaml"):
             known[parts[1]].add(parts[2][: -len(".yaml")])
-    methods = {r.id: r.data for r in records if r.kind == "methods"}
+    methods = {r.id: r.data for r in readable if r.kind == "methods"}
     # Cross-record checks run on every record, even one with schema problems, so that
     # a contributor sees everything at once; a check that meets a malformed shape
     # skips it, since the schema problem is already reported.
-    for record in records:
+    for record in readable:
         problems += _guarded(_reference_problems, record, known)
         problems += _guarded(_citation_problems, record, known)
         problems += _guarded(_url_problems, record)
         problems += _guarded(_date_problems, record)
         problems += _guarded(_translation_problems, record)
-        problems += _guarded(_control_problems, record)
         if record.kind == "models":
             problems += _guarded(_edge_problems, record, methods)
         if record.kind == "methods":
             problems += _guarded(_pipeline_problems, record)
     problems += _cycle_problems([r for r in valid if r.kind == "models"])
     problems += _alias_problems([r for r in valid if r.kind == "glossary"])
+    problems += _release_order_problems([r for r in valid if r.kind == "models"])
 
     if problems:
         return None, sorted(set(problems))
@@ -148,22 +152,67 @@ def build_date() -> dt.date:
 # ---------------------------------------------------------------------------
 
 
-@cache
-def _validators(schema_dir: str) -> dict[str, Draft202012Validator]:
-    """One validator per kind; schemas refer to each other by relative file name."""
-    base = Path(schema_dir).resolve()
-    schemas = {p.name: json.loads(p.read_text(encoding="utf-8")) for p in base.glob("*.json")}
+def load_validators(
+    schema_dir: Path,
+) -> tuple[dict[str, Draft202012Validator] | None, list[Problem]]:
+    """One validator per kind, or the problems that stop the schemas from loading.
+
+    Cached by the schemas' content, so an edited schema applies on the next build.
+    """
+    texts: dict[str, bytes] = {}
+    problems: list[Problem] = []
+    for name in sorted(set(SCHEMA_FOR_KIND.values()) | {"common"}):
+        path = schema_dir / f"{name}.schema.json"
+        rel = f"data/schema/{path.name}"
+        try:
+            if path.is_symlink() or not path.is_file():
+                raise FileNotFoundError
+            texts[path.name] = path.read_bytes()
+        except OSError:
+            problems.append(
+                Problem(rel, 0, "", "schema file is missing", "restore it from the repository")
+            )
+    if problems:
+        return None, problems
+    return _compiled(tuple(sorted(texts.items())), schema_dir.resolve().as_uri())
+
+
+@lru_cache(maxsize=4)
+def _compiled(
+    texts: tuple[tuple[str, bytes], ...], base_uri: str
+) -> tuple[dict[str, Draft202012Validator] | None, list[Problem]]:
+    schemas: dict[str, Any] = {}
+    problems: list[Problem] = []
+    for name, raw in texts:
+        rel = f"data/schema/{name}"
+        try:
+            schemas[name] = json.loads(raw.decode("utf-8"))
+        except UnicodeDecodeError:
+            problems.append(Problem(rel, 0, "", "not valid UTF-8", "save the file as UTF-8"))
+        except json.JSONDecodeError as error:
+            problems.append(
+                Problem(rel, error.lineno, "", f"not valid JSON: {error.msg}", "fix the syntax")
+            )
+    if problems:
+        return None, problems
     registry: Registry = Registry().with_resources(
-        (f"{base.as_uri()}/{name}", Resource.from_contents(schema))
-        for name, schema in schemas.items()
+        (f"{base_uri}/{name}", Resource.from_contents(schema)) for name, schema in schemas.items()
     )
     out = {}
     for name in SCHEMA_FOR_KIND.values():
         file = f"{name}.schema.json"
-        schema = dict(_inline_refs(schemas[file], file, schemas, ()))
-        schema["$id"] = f"{base.as_uri()}/{file}"
+        try:
+            Draft202012Validator.check_schema(schemas[file])
+            schema = dict(_inline_refs(schemas[file], file, schemas, ()))
+        except (SchemaError, KeyError, TypeError, AttributeError) as error:
+            message = getattr(error, "message", None) or f"broken reference {error}"
+            problems.append(Problem(f"data/schema/{file}", 0, "", f"not a valid schema: {message}"))
+            continue
+        schema["$id"] = f"{base_uri}/{file}"
         out[name] = Draft202012Validator(schema, registry=registry)
-    return out
+    if problems:
+        return None, problems
+    return out, []
 
 
 def _inline_refs(node: Any, file: str, schemas: dict[str, Any], seen: tuple[str, ...]) -> Any:
@@ -356,16 +405,10 @@ def _clip(text: str, limit: int = 60) -> str:
 
 def _id_problems(record: Record) -> list[Problem]:
     problems = []
-    if not ID_PATTERN.match(record.id):
-        problems.append(
-            Problem(
-                record.path,
-                0,
-                "",
-                f"file name '{record.id}' is not a valid id",
-                "use lowercase letters, digits, '.', '_' and '-', e.g. text-davinci-002.yaml",
-            )
-        )
+    why = id_problem(record.id)
+    if why:
+        message, hint = why
+        problems.append(Problem(record.path, 0, "", f"file name '{record.id}' {message}", hint))
     declared = record.data.get("id")
     if isinstance(declared, str) and declared != record.id:
         problems.append(
@@ -448,7 +491,7 @@ def _citation_problems(record: Record, known: dict[str, set[str]]) -> list[Probl
     problems = []
     for at, citation in _citations(record.data):
         given = [key for key in ("paper", "source", "url") if key in citation]
-        if len(given) != 1:
+        if len(given) != 1 and citation:  # an empty one is the schema's "is empty"
             problems.append(
                 record.problem(
                     at,
@@ -472,15 +515,32 @@ def _citation_problems(record: Record, known: dict[str, set[str]]) -> list[Probl
     return problems
 
 
-def _strings(data: Any, at: FieldPath = ()) -> Iterator[tuple[FieldPath, str]]:
+def _leaves(data: Any, at: FieldPath = ()) -> Iterator[tuple[FieldPath, Any]]:
     if isinstance(data, dict):
         for key, value in data.items():
-            yield from _strings(value, (*at, key))
+            yield from _leaves(value, (*at, key))
     elif isinstance(data, list):
         for i, item in enumerate(data):
-            yield from _strings(item, (*at, i))
-    elif isinstance(data, str):
+            yield from _leaves(item, (*at, i))
+    else:
         yield at, data
+
+
+def _strings(data: Any, keys: bool = False) -> Iterator[tuple[FieldPath, str]]:
+    """Every string value with its field path; with `keys`, every key too."""
+    if keys:
+        yield from ((at, at[-1]) for at in _key_paths(data) if isinstance(at[-1], str))
+    yield from ((at, value) for at, value in _leaves(data) if isinstance(value, str))
+
+
+def _key_paths(data: Any, at: FieldPath = ()) -> Iterator[FieldPath]:
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield (*at, key)
+            yield from _key_paths(value, (*at, key))
+    elif isinstance(data, list):
+        for i, item in enumerate(data):
+            yield from _key_paths(item, (*at, i))
 
 
 def _url_problems(record: Record) -> list[Problem]:
@@ -589,18 +649,32 @@ def _date_order_problems(record: Record) -> list[Problem]:
     return problems
 
 
-def _control_problems(record: Record) -> list[Problem]:
-    """Invisible control and bidirectional-override characters hide what text says."""
+def _character_problems(record: Record) -> list[Problem]:
+    """Every text (and every key) may hold only visible characters; names no line breaks."""
     problems = []
-    for at, value in _strings(record.data):
-        found = CONTROL.search(value)
-        if found:
+    for at, value in _strings(record.data, keys=True):
+        multiline = len(at) > 1 and at[-1] in ("zh", "en")
+        found = first_forbidden(value, allowed="\n" if multiline else "")
+        if found is not None:
             problems.append(
                 record.problem(
                     at,
-                    f"contains the invisible character U+{ord(found.group(0)):04X}",
-                    "retype the text without it",
+                    f"contains {describe(found)}",
+                    "retype the text without it"
+                    if found != "\n"
+                    else "write it on one line (only longer texts may have line breaks)",
                 )
+            )
+    return problems
+
+
+def _number_problems(record: Record) -> list[Problem]:
+    """NaN and infinity are numbers to YAML, but no page, JSON or CSV can show them."""
+    problems = []
+    for at, value in _leaves(record.data):
+        if isinstance(value, float) and not math.isfinite(value):
+            problems.append(
+                record.problem(at, f"'{value}' is not a finite number", "give a real number")
             )
     return problems
 
@@ -632,6 +706,48 @@ def _translation_problems(record: Record) -> list[Problem]:
     return problems
 
 
+def normalized(name: str) -> str:
+    """The form two names are compared in: 'ＧＰＴ-3' and 'gpt-3' are the same name."""
+    return " ".join(unicodedata.normalize("NFKC", name).casefold().split())
+
+
+# The field that names a record on its page and in lists, per kind (glossary terms
+# are compared with their aliases in _alias_problems).
+DISPLAY_NAME = {
+    "models": "name",
+    "papers": "title",
+    "methods": "name",
+    "capabilities": "name",
+    "limitations": "name",
+    "sources": "title",
+}
+
+
+def _name_problems(records: list[Record]) -> list[Problem]:
+    """Two records of a kind with one display name: a reader could not tell them apart."""
+    problems = []
+    owner: dict[tuple[str, str, str], Record] = {}
+    for record in sorted(records, key=lambda r: (r.kind, r.id)):
+        field = DISPLAY_NAME.get(record.kind)
+        value = record.data.get(field) if field else None
+        names = value.items() if isinstance(value, dict) else [("", value)]
+        for lang, name in names:
+            if not isinstance(name, str):
+                continue
+            key = (record.kind, lang, normalized(name))
+            first = owner.setdefault(key, record)
+            if first is not record:
+                at = (field, lang) if lang else (field,)
+                problems.append(
+                    record.problem(
+                        at,
+                        f"'{name}' is also the {field} of {first.path}",
+                        "give each record a distinct name, or merge the two records",
+                    )
+                )
+    return problems
+
+
 def _alias_problems(terms: list[Record]) -> list[Problem]:
     """A surface form may point to one term only, or the hover definition is ambiguous."""
     problems = []
@@ -647,7 +763,7 @@ def _alias_problems(terms: list[Record]) -> list[Problem]:
             if data.get("abbr"):
                 forms.append((("abbr",), data["abbr"]))
             for at, form in forms:
-                key = (lang, form.casefold())
+                key = (lang, normalized(form))
                 if key in owner and owner[key] != record.id:
                     problems.append(
                         record.problem(
@@ -686,6 +802,7 @@ def _edge_problems(record: Record, methods: dict[str, dict]) -> list[Problem]:
                 )
             )
         seen.add(key)
+        problems += _effect_conflicts(record, i, entry.get("effects") or [])
         method = methods.get(entry["method"])
         if method and method.get("category") == "prompting":
             problems.append(
@@ -706,6 +823,54 @@ def _edge_problems(record: Record, methods: dict[str, dict]) -> list[Problem]:
                 "remove it, or make every parent edge a successor or replication",
             )
         )
+    return problems
+
+
+def _release_order_problems(models: list[Record]) -> list[Problem]:
+    """A model cannot come out before the model it was derived from or follows."""
+    first = {r.id: first_date(r.data) for r in models}
+    problems = []
+    for record in models:
+        child = first[record.id]
+        for i, entry in enumerate(record.data.get("parents") or []):
+            parent = first.get(entry["model"])
+            if not child or not parent:
+                continue
+            common = min(len(parse_date(child) or ()), len(parse_date(parent) or ()))
+            if (parse_date(child) or ())[:common] < (parse_date(parent) or ())[:common]:
+                problems.append(
+                    record.problem(
+                        ("parents", i, "model"),
+                        f"'{record.id}' first appeared ({child}) before its parent "
+                        f"'{entry['model']}' ({parent})",
+                        "check the dates of both models, or the parent",
+                    )
+                )
+    return problems
+
+
+def _effect_conflicts(record: Record, parent: int, effects: list[dict]) -> list[Problem]:
+    """One edge names each capability once: 'added' and 'lost' together say nothing."""
+    problems = []
+    earlier: dict[str, str] = {}
+    for k, effect in enumerate(effects):
+        capability, change = effect.get("capability"), effect.get("change")
+        if capability in earlier:
+            before = earlier[capability]
+            message = (
+                f"'{capability}' is listed twice on this edge"
+                if before == change
+                else f"'{capability}' is both {before} and {change} on this edge"
+            )
+            problems.append(
+                record.problem(
+                    ("parents", parent, "effects", k, "capability"),
+                    message,
+                    "keep one effect per capability on an edge",
+                )
+            )
+        else:
+            earlier[capability] = change
     return problems
 
 
