@@ -46,4 +46,4 @@ def test_built_articles_have_hover_definitions(site: Build) -> None:
         lang = "en/" if path.name.endswith(".en.md") else ""
         slug = path.name.split(".")[0]
         html = site.page(f"{lang}articles/{slug}/")
-        assert '<abbr class="atlas-term"' in html, path.name
+        assert '<a class="atlas-term footnote-ref"' in html, path.name

@@ -108,11 +108,11 @@ def test_article_gets_shortcodes_citations_and_hover_definitions(mini_site: Buil
     html = mini_site.page("")
     assert '<figure class="atlas-diagram"' in html
     assert "https://arxiv.org/abs/2005.14165" in html  # footnote generated from the paper record
-    assert re.search(r'<abbr class="atlas-term" title="[^"]+"[^>]*>上下文学习</abbr>', html)
+    term = r'<a class="atlas-term footnote-ref" href="glossary/#_term-in-context-learning"'
+    assert re.search(term + r"[^>]*>上下文学习</a>", html)
+    assert 'id="_term-in-context-learning"' in html  # the definition the tooltip shows
     en = mini_site.page("en/")
-    assert re.search(
-        r'<abbr class="atlas-term" title="[^"]+"[^>]*>in-context learning</abbr>', en, re.I
-    )
+    assert re.search(term + r"[^>]*>in-context learning</a>", en, re.I)
 
 
 def test_exports(mini_site: Build) -> None:

@@ -76,6 +76,18 @@ NEIGHBOURHOOD_DEPTH = 2
 NEIGHBOURHOOD_LIMIT = 40
 
 
+# Where a page wants a diagram; the hook replaces it with the SVG after Markdown.
+SLOT = re.compile(r'<div class="atlas-diagram" data-atlas-slot="(d\d+)"></div>')
+
+
+class RenderError(Exception):
+    """Graphviz is missing or failed; a message and a hint for the person building."""
+
+    def __init__(self, message: str, hint: str = ""):
+        super().__init__(message)
+        self.message, self.hint = message, hint
+
+
 @dataclass(frozen=True)
 class Diagram:
     """A diagram ready to render: its DOT source, and words for those who can't see it."""
@@ -209,9 +221,9 @@ def lineage_diagram(dataset: Dataset, lang: str, root: str) -> Diagram:
             axis.attr(label="", penwidth="0")
             axis.attr("node", shape="plaintext", style="", fontsize="13", fontcolor="#888888")
             for year in years:
-                axis.node(f"year-{year}", label=str(year), **{"class": "year"})
+                axis.node(_year_node(year), label=str(year), **{"class": "year"})
             for a, b in itertools.pairwise(years):
-                axis.edge(f"year-{a}", f"year-{b}", style="invis")
+                axis.edge(_year_node(a), _year_node(b), style="invis")
     # Families are told apart by colour (see the legend) rather than boxed in clusters:
     # measured on the real data, clusters made the drawing 60% wider.
     for mid in lineage.order:
@@ -219,10 +231,10 @@ def lineage_diagram(dataset: Dataset, lang: str, root: str) -> Diagram:
     for mid in lineage.order:
         year = _year(dataset.models[mid])
         if year is not None:
-            graph.edge(f"year-{year}", mid, style="invis", weight="0")
+            graph.edge(_year_node(year), mid, style="invis", weight="0")
             later = [y for y in years if y > year]
             if later:
-                graph.edge(mid, f"year-{later[0]}", style="invis", weight="0")
+                graph.edge(mid, _year_node(later[0]), style="invis", weight="0")
     for edge in lineage.edges:
         _edge(graph, dataset, edge, lang)
     return Diagram(
@@ -243,7 +255,7 @@ def family_diagram(dataset: Dataset, lang: str, root: str) -> Diagram:
     graph = _new_graph("families")
     for family, mids in members.items():
         graph.node(
-            _safe(family),
+            _family_node(family),
             label=escape.dot(f"{family} ({len(mids)})"),
             URL=f"{root}models/",
             target="_top",
@@ -258,7 +270,7 @@ def family_diagram(dataset: Dataset, lang: str, root: str) -> Diagram:
         if a != b:
             links[(a, b)] = links.get((a, b), 0) + 1
     for (a, b), count in sorted(links.items()):
-        graph.edge(_safe(a), _safe(b), label=str(count), penwidth="1.2")
+        graph.edge(_family_node(a), _family_node(b), label=str(count), penwidth="1.2")
     return Diagram(
         dot=graph.source,
         title=t("diagram.lineage", lang),
@@ -371,6 +383,15 @@ def pipeline_diagram(method: Mapping[str, Any], lang: str) -> Diagram:
     )
 
 
+# Node names beside the model ids: ids cannot contain ':', so these never meet one.
+def _year_node(year: int) -> str:
+    return f"year:{year}"
+
+
+def _family_node(family: str) -> str:
+    return f"family:{family}"
+
+
 def _year(model: Mapping[str, Any]) -> int | None:
     date = first_date(model)
     return int(date[:4]) if date else None
@@ -423,9 +444,10 @@ class Renderer:
     def _render(self, sources: dict[str, str]) -> None:
         executable = shutil.which("dot")
         if executable is None:
-            raise RuntimeError(
-                "Graphviz 'dot' was not found. Install it with 'sudo apt-get install graphviz' "
-                "(or run 'make serve', which does it for you)."
+            raise RenderError(
+                "the Graphviz program 'dot' was not found, and diagrams need drawing",
+                "install it with 'sudo apt-get install graphviz', or run 'make serve', "
+                "which does it for you",
             )
         started = time.perf_counter()
         keys = sorted(sources)
@@ -440,15 +462,21 @@ class Renderer:
 
             def run(batch: list[str]) -> None:
                 files = [str(work / f"{key}.gv") for key in batch]
-                result = subprocess.run(
-                    [executable, "-Tsvg", "-O", *files],
-                    capture_output=True,
-                    text=True,
-                    timeout=DOT_TIMEOUT_SECONDS,
-                    check=False,
-                )
+                try:
+                    result = subprocess.run(
+                        [executable, "-Tsvg", "-O", *files],
+                        capture_output=True,
+                        text=True,
+                        timeout=DOT_TIMEOUT_SECONDS,
+                        check=False,
+                    )
+                except subprocess.TimeoutExpired:
+                    raise RenderError(
+                        f"Graphviz took over {DOT_TIMEOUT_SECONDS} s for {len(batch)} diagrams",
+                        "a diagram is too large; see WHOLE_GRAPH_LIMIT in diagrams.py",
+                    ) from None
                 if result.returncode != 0:
-                    raise RuntimeError(f"Graphviz failed: {result.stderr.strip()[:500]}")
+                    raise RenderError(f"Graphviz failed: {result.stderr.strip()[:500]}")
 
             with ThreadPoolExecutor(max_workers=min(2, os.cpu_count() or 1)) as pool:
                 list(pool.map(run, batches))
@@ -461,12 +489,16 @@ class Renderer:
         self.stats.seconds += time.perf_counter() - started
 
     def _write_cache(self, key: str, svg: str) -> None:
+        """Keep an SVG for the next build; a cache that cannot be written is only slower."""
         if self.cache_dir is None:
             return
-        self.cache_dir.mkdir(parents=True, exist_ok=True)
-        tmp = self.cache_dir / f".{key}.{os.getpid()}.tmp"
-        tmp.write_text(svg, encoding="utf-8")
-        os.replace(tmp, self.cache_dir / f"{key}.svg")
+        try:
+            self.cache_dir.mkdir(parents=True, exist_ok=True)
+            tmp = self.cache_dir / f".{key}.{os.getpid()}.tmp"
+            tmp.write_text(svg, encoding="utf-8")
+            os.replace(tmp, self.cache_dir / f"{key}.svg")
+        except OSError:
+            self.cache_dir = None
 
 
 _PROLOGUE = re.compile(r"<\?xml.*?\?>|<!DOCTYPE.*?>|<!--.*?-->", re.S)

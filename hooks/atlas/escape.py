@@ -1,19 +1,28 @@
-"""The one place where data text becomes page text.
+"""The one place where data text becomes output text: one function per output context.
 
 Python-Markdown passes raw HTML, attribute lists and link syntax straight through,
-and MkDocs templates do not autoescape, so every string that comes from data/
-goes through one of these functions before it reaches a page:
+MkDocs templates do not autoescape, and some of Material's scripts read text back
+as HTML, so every string that comes from data/ goes through exactly one of these
+before it reaches an output:
 
-- `md` for text inside Markdown (names, descriptions, table cells);
-- `html` for text inside raw HTML, including attribute values;
-- `href` for addresses, which must be http(s) or mailto;
-- `dot` for labels in Graphviz diagrams.
+- `md`, `md_block`: text inside Markdown (names, descriptions, table cells);
+- `html`: text inside raw HTML, as element content or a quoted attribute value;
+- `search_tag`: a page tag, which Material's search shows with innerHTML;
+- `href`, `md_link`: addresses, which must be http(s) or mailto;
+- `dot`: labels and tooltips in Graphviz diagrams;
+- `json_script`: JSON inside a <script> element;
+- `csv_cell`, `csv_list`: spreadsheet cells, which must not start a formula.
+
+Validation rejects invisible and control characters first; the functions below
+drop any that reach them anyway, as a second line of defence.
 """
 
 from __future__ import annotations
 
 import html as _html
+import json
 import re
+from collections.abc import Iterable
 from urllib.parse import quote, urlsplit
 
 import graphviz
@@ -22,33 +31,56 @@ import graphviz
 # snippet syntax somewhere in our extension set. Written as numeric entities they
 # render as themselves and cannot open any construct.
 _MD_SPECIAL = set("\\`*_{}[]()<>&#|!~^=:$+")
-_LINE_START = re.compile(r"^(\s*)([-+>]|\d+[.)])")
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# Constructs that only count at the start of a line: lists ("- ", "1. ", "1) "),
+# quotes, admonitions ("!!!") and details ("???"), headings, tables.
+_ORDERED = re.compile(r"^(\d+)([.)])")
+_INVISIBLE = re.compile(
+    r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff"
+    r"\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]"
+)
+
+
+def _visible(text: object) -> str:
+    return _INVISIBLE.sub("", str(text))
 
 
 def md(text: str) -> str:
-    """Inline Markdown that shows `text` literally, on one line."""
-    text = _CONTROL.sub("", " ".join(str(text).split()))
-    return "".join(f"&#{ord(c)};" if c in _MD_SPECIAL else c for c in text)
+    """Inline Markdown that shows `text` literally, on one line, wherever it is put.
+
+    Whitespace collapses to single spaces, so data text can never indent a code
+    block or end a paragraph; a leading "-", digit-and-dot or other punctuation is
+    encoded, so it cannot start a list, quote, heading or block when the text
+    begins a line.
+    """
+    text = " ".join(_visible(text).split())
+    out = "".join(f"&#{ord(c)};" if c in _MD_SPECIAL else c for c in text)
+    ordered = _ORDERED.match(out)
+    if ordered:
+        number, mark = ordered.groups()
+        return f"{number}&#{ord(mark)};{out[ordered.end() :]}"
+    if out[:1] and not out[0].isalnum() and out[0] != "&" and ord(out[0]) < 128:
+        return f"&#{ord(out[0])};{out[1:]}"
+    return out
 
 
 def md_block(text: str) -> str:
     """Paragraphs of literal text; blank lines in the data separate paragraphs."""
     paragraphs = [p for p in re.split(r"\n\s*\n", str(text)) if p.strip()]
-    out = []
-    for paragraph in paragraphs:
-        line = md(paragraph)
-        match = _LINE_START.match(line)
-        if match:  # a leading "-", "1." or ">" would start a list or a quote
-            lead, marker = match.groups()
-            line = lead + f"&#{ord(marker[0])};" + line[len(lead) + 1 :]
-        out.append(line)
-    return "\n\n".join(out)
+    return "\n\n".join(md(paragraph) for paragraph in paragraphs)
 
 
 def html(text: str) -> str:
     """Text for raw HTML: element content or a quoted attribute value."""
-    return _html.escape(_CONTROL.sub("", str(text)), quote=True)
+    return _html.escape(_visible(text), quote=True)
+
+
+def search_tag(text: str) -> str:
+    """A page tag: Material's search results insert tags with innerHTML.
+
+    The tag travels as a JSON string in search_index.json, so one HTML escape here
+    is decoded exactly once, by the browser, and the reader sees the text.
+    """
+    return html(" ".join(str(text).split()))
 
 
 def href(url: str) -> str:
@@ -78,4 +110,25 @@ def dot(text: str) -> str:
     and marks the string as not-HTML (so `<...>` is not an HTML-like label); the
     package then quotes it, escaping double quotes.
     """
-    return graphviz.escape(_CONTROL.sub("", " ".join(str(text).split())))
+    return graphviz.escape(" ".join(_visible(text).split()))
+
+
+def json_script(data: object) -> str:
+    """JSON for the inside of a <script> element: '</script>' cannot end it early."""
+    text = json.dumps(data, ensure_ascii=False, allow_nan=False)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+# Leading characters that make Excel, LibreOffice or Google Sheets evaluate a cell.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "|", "%")
+
+
+def csv_cell(value: object) -> str:
+    """A spreadsheet cell shown as text: a leading formula character gets an apostrophe."""
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+def csv_list(items: Iterable[object], separator: str = ";") -> str:
+    """Several values in one cell; each is neutralised, not only the first."""
+    return separator.join(csv_cell(item) for item in items)

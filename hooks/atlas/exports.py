@@ -1,8 +1,8 @@
 """The dataset as files at stable URLs: /api/dataset.json, /api/models.csv, …
 
 JSON carries every field in both languages, as validated. CSV flattens models for
-spreadsheets; text that a spreadsheet would read as a formula is prefixed with an
-apostrophe.
+spreadsheets: every cell is quoted, and every value that a spreadsheet would read as
+a formula, in a list cell too, is prefixed with an apostrophe (escape.csv_cell).
 """
 
 from __future__ import annotations
@@ -13,7 +13,8 @@ import json
 
 from .capabilities import Status
 from .dataset import Dataset, first_date
-from .load import KINDS
+from .escape import csv_cell, csv_list
+from .kinds import KINDS
 
 CSV_COLUMNS = (
     "id",
@@ -38,12 +39,12 @@ def dataset_json(dataset: Dataset) -> dict:
 
 def models_csv(dataset: Dataset) -> str:
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
+    writer = csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_ALL)
     writer.writerow(CSV_COLUMNS)
     for mid in dataset.lineage.order:
         model = dataset.models[mid]
         aliases = model.get("aliases") or {}
-        row = [
+        scalars = [
             mid,
             model["name"],
             model["organization"],
@@ -51,14 +52,19 @@ def models_csv(dataset: Dataset) -> str:
             first_date(model) or "",
             (model.get("parameters") or {}).get("billions", ""),
             (model.get("context_window") or {}).get("tokens", ""),
-            ";".join(e.parent for e in dataset.lineage.parents[mid]),
-            ";".join(aliases.get("api", [])),
-            ";".join(aliases.get("product", [])),
-            ";".join(aliases.get("paper", [])),
-            model["summary"]["en"],
-            model["summary"]["zh"],
         ]
-        writer.writerow([_cell(v) for v in row])
+        lists = [
+            [e.parent for e in dataset.lineage.parents[mid]],
+            aliases.get("api", []),
+            aliases.get("product", []),
+            aliases.get("paper", []),
+        ]
+        summaries = [model["summary"]["en"], model["summary"]["zh"]]
+        writer.writerow(
+            [csv_cell(v) for v in scalars]
+            + [csv_list(items) for items in lists]
+            + [csv_cell(v) for v in summaries]
+        )
     return buffer.getvalue()
 
 
@@ -69,13 +75,8 @@ def matrix_json(dataset: Dataset, status: dict[str, dict[str, Status]]) -> dict:
     }
 
 
-def _cell(value: object) -> str:
-    text = str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
-
-
 def _json(data: object) -> str:
-    return json.dumps(data, ensure_ascii=False, sort_keys=True, indent=1) + "\n"
+    return json.dumps(data, ensure_ascii=False, sort_keys=True, indent=1, allow_nan=False) + "\n"
 
 
 def render_all(dataset: Dataset, status: dict[str, dict[str, Status]]) -> dict[str, str]:

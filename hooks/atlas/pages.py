@@ -9,9 +9,8 @@ after Markdown has run.
 
 from __future__ import annotations
 
-import json
 import posixpath
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -19,7 +18,7 @@ from typing import Any
 from . import capabilities as caps
 from . import diagrams
 from .dataset import Dataset, first_date
-from .escape import html, md, md_block, md_link
+from .escape import html, md, md_block, md_link, search_tag
 from .graph import Edge
 from .i18n import format_billions, format_date, format_int, t
 
@@ -44,6 +43,12 @@ class Page:
     src_uri: str  # e.g. "models/davinci.md"; the English twin adds ".en"
     markdown: str
     diagrams: dict[str, diagrams.Diagram] = field(default_factory=dict)
+    # Handed to MkDocs as page.meta by the hook, never written as YAML front matter:
+    # front matter built from data text is one more syntax that data could break.
+    meta: dict[str, object] = field(default_factory=dict)
+
+    def slots(self) -> list[diagrams.Diagram]:
+        return list(self.diagrams.values())
 
 
 class Writer:
@@ -73,8 +78,10 @@ class Writer:
     def title(self, plain: str) -> None:
         """The page's H1 from data text.
 
-        Material prints `page.title` through `striptags`, which turns entities back into
-        markup inside <title>; an escaped `title` in the front matter is printed as is.
+        Material prints `page.meta.title` as it is (no autoescape) into <title>, the
+        header and the search index, so the meta title is escaped HTML; without it
+        Material would print `page.title` through `striptags`, which turns entities
+        back into markup.
         """
         self.meta["title"] = html(" ".join(plain.split()))
         self.heading(1, md(plain))
@@ -201,27 +208,29 @@ class Writer:
         return "\n".join(self.lines).rstrip() + "\n"
 
     def text(self) -> str:
-        out = []
-        if self.meta:
-            out += [
-                "---",
-                *(f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in self.meta.items()),
-                "---",
-                "",
-            ]
-        out += self.lines
+        out = list(self.lines)
         if self.footnotes:
             out += ["", *self.footnote_definitions()]
         return "\n".join(out).rstrip() + "\n"
 
     def page(self) -> Page:
-        return Page(self.src_uri, self.text(), dict(self.slots))
+        return Page(self.src_uri, self.text(), dict(self.slots), dict(self.meta))
 
 
 @lru_cache(maxsize=1 << 16)
 def _relpath(target: str, start: str) -> str:
     """posixpath.relpath, remembered: the same few thousand links recur on every page."""
     return posixpath.relpath(target, start)
+
+
+# Pages whose records are anchors (the glossary, limitations, sources) give their own
+# headings ids that start with "_", which no record id can.
+OWN_ANCHOR = "_title"
+
+
+def term_anchor(tid: str) -> str:
+    """A glossary term's second anchor, which articles' hover definitions point at."""
+    return f"_term-{tid}"
 
 
 def _paper_host(paper: Data) -> str:
@@ -283,7 +292,7 @@ def model_page(ctx: Context, mid: str) -> Page:
     # then find this page first. Without the tags plugin they are not displayed.
     aliases = [a for names in (model.get("aliases") or {}).values() for a in names]
     if aliases:
-        w.meta["tags"] = list(dict.fromkeys(aliases))
+        w.meta["tags"] = [search_tag(a) for a in dict.fromkeys(aliases)]
     w.para(md_block(model["summary"][lang]) + w.cite(model["sources"][:1]))
 
     facts: list[tuple[str, str]] = [
@@ -725,7 +734,7 @@ def paper_page(ctx: Context, pid: str) -> Page:
     w = Writer(ctx, f"papers/{pid}.md")
     w.title(paper["title"][lang])
     if paper.get("short_name"):
-        w.meta["tags"] = [paper["short_name"]]
+        w.meta["tags"] = [search_tag(paper["short_name"])]
     if lang == "zh":
         w.para(f"*{md(paper['title']['en'])}*")
     w.para(md_block(paper["summary"][lang]) + w.cite(paper["sources"][:1]))
@@ -874,14 +883,14 @@ def methods_index(ctx: Context) -> Page:
 def glossary_page(ctx: Context) -> Page:
     ds, lang = ctx.dataset, ctx.lang
     w = Writer(ctx, "glossary/index.md")
-    w.heading(1, t("glossary", lang))
+    w.heading(1, t("glossary", lang), anchor=OWN_ANCHOR)
     w.para(t("glossary.intro", lang))
     for tid in _sorted_by_name(ds.glossary, ds.glossary, lang, "term"):
         term = ds.glossary[tid]
         other = "en" if lang == "zh" else "zh"
         title = md(term["term"][lang])
         w.heading(2, title, anchor=tid)
-        names = [md(term["term"][other])]
+        names = [f'<span id="{term_anchor(tid)}"></span>' + md(term["term"][other])]
         if term.get("abbr"):
             names.append(md(term["abbr"]))
         names += [md(a) for a in (term.get("aliases") or {}).get(lang, [])]
@@ -909,7 +918,7 @@ def glossary_page(ctx: Context) -> Page:
 def limitations_page(ctx: Context) -> Page:
     ds, lang = ctx.dataset, ctx.lang
     w = Writer(ctx, "limitations/index.md")
-    w.heading(1, t("limitations", lang))
+    w.heading(1, t("limitations", lang), anchor=OWN_ANCHOR)
     w.para(t("limitations.intro", lang))
     for lid, lim in sorted(ds.limitations.items()):
         w.heading(2, md(lim["name"][lang]), anchor=lid)
@@ -932,13 +941,17 @@ def limitations_page(ctx: Context) -> Page:
 def sources_page(ctx: Context) -> Page:
     ds, lang = ctx.dataset, ctx.lang
     w = Writer(ctx, "sources/index.md")
-    w.heading(1, t("sources", lang))
+    w.heading(1, t("sources", lang), anchor=OWN_ANCHOR)
     w.para(t("sources.intro", lang) + f" [{t('papers', lang)}](../papers/index.md)")
     for primary in (True, False):
         ids = [s for s, rec in sorted(ds.sources.items()) if rec["primary"] == primary]
         if not ids:
             continue
-        w.heading(2, t("sources.primary" if primary else "sources.secondary", lang))
+        w.heading(
+            2,
+            t("sources.primary" if primary else "sources.secondary", lang),
+            anchor="_primary" if primary else "_secondary",
+        )
         for sid in ids:
             source = ds.sources[sid]
             date = f", {format_date(source['published'], lang)}" if source.get("published") else ""
@@ -961,21 +974,33 @@ PER_RECORD: dict[str, Callable[[Context, str], Page]] = {
     "methods": method_page,
     "capabilities": capability_page,
 }
-SINGLE: list[Callable[[Context], Page]] = [
-    models_index,
-    papers_index,
-    methods_index,
-    capabilities_index,
-    matrix_page,
-    lineage_page,
-    glossary_page,
-    limitations_page,
-    sources_page,
-]
+SINGLE: dict[str, Callable[[Context], Page]] = {
+    "models/index.md": models_index,
+    "papers/index.md": papers_index,
+    "methods/index.md": methods_index,
+    "capabilities/index.md": capabilities_index,
+    "capabilities/matrix.md": matrix_page,
+    "lineage/index.md": lineage_page,
+    "glossary/index.md": glossary_page,
+    "limitations/index.md": limitations_page,
+    "sources/index.md": sources_page,
+}
+
+
+def page_uris(ids: Mapping[str, Iterable[str]]) -> list[str]:
+    """The source path of every generated page, from the record ids alone (no rendering).
+
+    `ids` maps a kind to its ids: a Dataset's records, or the file names under data/
+    when the data is broken but docs/ still needs checking against the pages.
+    """
+    uris = list(SINGLE)
+    for kind in PER_RECORD:
+        uris += [f"{kind}/{rid}.md" for rid in ids.get(kind, ())]
+    return uris
 
 
 def all_pages(ctx: Context) -> list[Page]:
-    pages = [render(ctx) for render in SINGLE]
+    pages = [render(ctx) for render in SINGLE.values()]
     for kind, render in PER_RECORD.items():
         pages += [render(ctx, rid) for rid in ctx.dataset.kind(kind)]
     return pages

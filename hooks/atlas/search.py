@@ -15,6 +15,7 @@ import re
 from pathlib import Path
 
 from .dataset import Dataset
+from .escape import json_script
 
 HAN_RUN = re.compile(r"[\u3400-\u9fff]{2,}")
 CONFIG_SCRIPT = re.compile(
@@ -86,6 +87,5 @@ def localize_base(page_html: str, lang_root: str) -> str:
     # A trailing slash matters: the browser resolves "search/search_index.json"
     # against this URL, and without it the last segment ("en") would be dropped.
     config["base"] = f"{lang_root}/" if base in ("", ".") else f"{base}/{lang_root}/"
-    encoded = json.dumps(config, ensure_ascii=False)
-    encoded = encoded.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    encoded = json_script(config)
     return page_html[: match.start(2)] + encoded + page_html[match.end(2) :]
