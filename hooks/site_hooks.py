@@ -15,6 +15,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
+from mkdocs.utils import get_relative_url
 
 _HERE = Path(__file__).resolve().parent
 
@@ -33,8 +34,7 @@ def _fresh_import():
 
 
 site_module = _fresh_import()
-from atlas.errors import DataError, format_problems  # noqa: E402
-from atlas.shortcodes import ContentError  # noqa: E402
+from atlas.errors import DataError  # noqa: E402
 
 
 def _site(config) -> site_module.Site:
@@ -54,21 +54,22 @@ def _site_for(config_file: str) -> site_module.Site:
 
 @event_priority(100)
 def on_config(config):
-    """Before anything else: validate the data, so a broken file stops the build early.
+    """Before anything else: check everything, so a bad input stops the build early.
 
-    Also hands Material's search the jieba dictionary built from the data; this must
+    MkDocs empties site/ after this event; every data, article and Graphviz problem is
+    found here and reported at once, and the last good site stays as it was. Also
+    hands Material's search the jieba dictionary built from the data; this must
     happen before the search plugin's own on_config, hence the priority.
     """
     site = _site(config)
     with site_module.timed(site):
         try:
-            site.refresh()
-            site.check_articles(Path(config.docs_dir))
-            site.failed_on_data = False
-        except (DataError, ContentError) as error:
-            site.failed_on_data = True  # the site on disk is untouched (see on_serve)
-            where = "docs/" if isinstance(error, ContentError) else "data/"
-            raise PluginError(format_problems(error.problems, where)) from None
+            site.use_markdown(config.markdown_extensions, config.mdx_configs)
+            site.preflight()
+            site.failed_before_output = False
+        except DataError as error:
+            site.failed_before_output = True  # the site on disk is untouched (see on_serve)
+            raise PluginError(str(error)) from None
         search = config.plugins.get("material/search")
         if search is not None:
             path = site.user_dictionary(site.root / ".cache" / "jieba-user-dict.txt")
@@ -86,7 +87,7 @@ def on_files(files: Files, config) -> Files:
     site = _site(config)
     with site_module.timed(site):
         for src_uri in site.generated_uris():
-            if files.get_file_from_path(src_uri) is not None:
+            if files.get_file_from_path(src_uri) is not None:  # checked in preflight
                 raise PluginError(f"docs/{src_uri} is generated from data/; remove the file")
             files.append(File(src_uri, config.docs_dir, config.site_dir, config.use_directory_urls))
     return files
@@ -96,28 +97,42 @@ def on_pre_page(page, config, files):
     """Before a page is read: give generated pages their Markdown."""
     site = _site(config)
     with site_module.timed(site):
-        markdown = site.markdown_for(page.file.src_uri)
-        if markdown is not None:
-            page.file.content_string = markdown
+        generated = site.generated(page.file.src_uri)
+        if generated is not None:
+            page.file.content_string = generated.markdown
     return page
 
 
 def on_page_markdown(markdown, page, config, files):
-    """Fill shortcodes and data citations in hand-written pages."""
+    """Fill shortcodes and data citations in hand-written pages; set every page's metadata.
+
+    Metadata reaches the theme from here, escaped, never as front matter made from data.
+    What on_page_content needs later rides on the page itself.
+    """
     site = _site(config)
-    if site.markdown_for(page.file.src_uri) is not None:
-        return markdown
     with site_module.timed(site):
-        # Already checked and expanded in on_config: this is a lookup.
-        return site.expand_article(markdown, page.file.src_uri)
+        generated = site.generated(page.file.src_uri)
+        if generated is not None:
+            page.meta = dict(generated.meta)
+            page.atlas = site_module.PageState(generated.diagrams, article=False)
+            return markdown
+        checked = site.article(page.file.src_uri, markdown)
+        page.meta = dict(checked.article.meta)
+        page.atlas = site_module.PageState(checked.slots, article=True)
+        return checked.markdown
 
 
 def on_page_content(html, page, config, files):
-    """After Markdown: inline the diagrams, add glossary hover definitions to articles."""
+    """After Markdown: inline the diagrams; give articles their glossary hover definitions."""
     site = _site(config)
     with site_module.timed(site):
-        article = site.markdown_for(page.file.src_uri) is None
-        return site.finish_html(html, page.file.src_uri, is_article=article)
+        state = page.atlas
+        glossary_url = ""
+        if state.article:
+            lang = site_module.language_of(page.file.src_uri)
+            glossary = files.get_file_from_path(site_module.localized("glossary/index.md", lang))
+            glossary_url = get_relative_url(glossary.url, page.url)
+        return site.finish_html(html, page.file.src_uri, state.slots, glossary_url)
 
 
 def on_post_page(output, page, config):
@@ -131,12 +146,12 @@ def on_post_page(output, page, config):
 
 
 def on_serve(server, config, builder):
-    """While serving: a data mistake keeps the last good site visible.
+    """While serving: a bad input keeps the last good site visible.
 
-    MkDocs' live-reload server holds every request until a rebuild succeeds. A data
-    or article error stops the build before anything is written, so the previous
-    site is intact; we log the error (already done by MkDocs) and let the server
-    carry on serving it, then rebuild normally once the file is fixed.
+    MkDocs' live-reload server holds every request until a rebuild succeeds. A
+    problem found in preflight stops the build before anything is written, so the
+    previous site is intact; we let the error print (MkDocs does) and the server carry
+    on serving it, then rebuild normally once the file is fixed.
     """
     from mkdocs.exceptions import Abort
 
@@ -147,7 +162,7 @@ def on_serve(server, config, builder):
         try:
             build()
         except Abort:
-            if not site.failed_on_data:
+            if not site.failed_before_output:
                 raise
 
     server.builder = build_or_keep_last_site

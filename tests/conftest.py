@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-COPIED = ("data", "docs", "hooks", "mkdocs.yml")
+COPIED = ("data", "docs", "hooks", "overrides", "mkdocs.yml")
 
 
 @dataclass
@@ -94,8 +94,7 @@ def mini_project(dest: Path) -> Path:
     shutil.copytree(MINI / "data", dest / "data")
     shutil.copytree(ROOT / "data" / "schema", dest / "data" / "schema")
     shutil.copytree(MINI / "docs", dest / "docs")
-    for name in ("stylesheets", "javascripts"):
-        shutil.copytree(ROOT / "docs" / name, dest / "docs" / name)
+    shutil.copytree(ROOT / "overrides", dest / "overrides")
     shutil.copytree(ROOT / "hooks", dest / "hooks", ignore=shutil.ignore_patterns("__pycache__"))
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     (dest / "mkdocs.yml").write_text(

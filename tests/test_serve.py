@@ -177,3 +177,35 @@ def test_error_lines_count_the_front_matter(mini: Path) -> None:
     assert build.returncode != 0
     assert re.search(r"docs/index\.en\.md:\d+: citation \[\^no-such-record\]", build.output)
     assert f"docs/index.en.md:{line}: citation" in build.output, build.output[-600:]
+
+
+def test_a_file_that_would_replace_a_page_keeps_the_last_good_site(server: Server) -> None:
+    """A docs/ file in a generated page's place, or a link loop: reported, never served.
+
+    Both are found before MkDocs touches the site, so requests keep being answered
+    with the last good site instead of hanging until the next good build.
+    """
+    page = "/models/davinci/"
+    first = server.wait_for_page(page, "最初的 GPT-3", START_TIMEOUT)
+
+    (server.project / "docs" / "models").mkdir()
+    server.save("docs/models/davinci.md", "# davinci\n\nA hand-written copy.\n")
+    server.wait_for_log(r"docs/models/davinci\.md: takes the place of a page generated")
+    server.wait_until_idle()
+    no_traceback(server)
+    assert fetch(server.url + page) == first
+
+    (server.project / "docs" / "models" / "davinci.md").unlink()
+    server.mark = len(server.output())
+    (server.project / "docs" / "loop").symlink_to(server.project / "docs")
+    server.wait_for_log(r"docs/loop: is a symbolic link")
+    server.wait_until_idle()
+    no_traceback(server)
+    assert fetch(server.url + page) == first
+
+    (server.project / "docs" / "loop").unlink()
+    model = "data/models/davinci.yaml"
+    good = (server.project / model).read_text(encoding="utf-8")
+    server.save(model, good.replace("最初的 GPT-3", "最初的 GPT-3（再次构建）", 1))
+    server.wait_for_page(page, "最初的 GPT-3（再次构建）")
+    no_traceback(server)

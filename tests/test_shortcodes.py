@@ -7,6 +7,7 @@ import re
 import pytest
 
 from atlas import capabilities, pages, shortcodes
+from atlas.errors import DataError
 from atlas.validate import validate
 from conftest import build_site, check, mini_project
 
@@ -50,20 +51,71 @@ def test_code_blocks_are_left_alone(ctx) -> None:
 
 def test_unknown_shortcode_and_citation_report_file_and_line(ctx) -> None:
     text = "# T\n\n<!-- atlas:lineag -->\n\nText[^2005.1416].\n"
-    with pytest.raises(shortcodes.ContentError) as error:
+    with pytest.raises(DataError) as error:
         shortcodes.expand(text, ctx, "articles/x.en.md")
     messages = [str(p) for p in error.value.problems]
     assert messages == [
+        "docs/articles/x.en.md:3: unknown shortcode 'atlas:lineag' "
+        "(did you mean 'atlas:lineage'? known: capabilities, legend, limitations, lineage, "
+        "pipeline)",
         "docs/articles/x.en.md:5: citation [^2005.1416] is not a paper or source id "
         "(use an id from data/papers/ or data/sources/, or define the footnote)",
-        "docs/articles/x.en.md:3: unknown shortcode 'atlas:lineag' "
-        "(known: capabilities, legend, limitations, lineage, pipeline)",
     ]
 
 
-def test_pipeline_needs_a_method_with_a_pipeline(ctx) -> None:
-    with pytest.raises(shortcodes.ContentError, match="no method with a pipeline called 'feedme'"):
-        shortcodes.expand("<!-- atlas:pipeline feedme -->\n", ctx, "articles/x.md")
+PIPELINES = "one of: rlhf-ppo"
+
+
+@pytest.mark.parametrize(
+    ("line", "problem"),
+    [
+        (
+            "<!-- atlas:pipeline Rlhf-PPO -->",
+            "'atlas:pipeline': no method with a pipeline called 'Rlhf-PPO' "
+            "(did you mean 'rlhf-ppo'?)",
+        ),
+        (
+            "<!-- atlas:pipeline feedme -->",
+            f"'atlas:pipeline': no method with a pipeline called 'feedme' ({PIPELINES})",
+        ),
+        (
+            "<!-- atlas:pipeline -->",
+            f"'atlas:pipeline' needs one argument: a method with a pipeline ({PIPELINES})",
+        ),
+        (
+            "<!-- atlas:pipeline rlhf-ppo feedme -->",
+            f"'atlas:pipeline' takes only one argument: a method with a pipeline ({PIPELINES})",
+        ),
+        ("<!-- atlas:lineage extra -->", "'atlas:lineage' takes no argument (remove 'extra')"),
+        (
+            "  <!-- atlas:lineage -->",
+            "a shortcode must stand alone on its line, not indented "
+            "(put it on a line of its own, starting in the first column)",
+        ),
+        (
+            "See <!-- atlas:lineage --> here.",
+            "a shortcode must stand alone on its line, not indented "
+            "(put it on a line of its own, starting in the first column)",
+        ),
+        ("<!-- atlas:lineage", "the shortcode is not closed with '-->' on the same line"),
+        (
+            "<!-- ATLAS: lineage -->",
+            "malformed shortcode '<!-- ATLAS: lineage -->' "
+            "(write <!-- atlas:name --> in lowercase)",
+        ),
+    ],
+)
+def test_a_shortcode_typo_is_an_error_never_a_comment(ctx, line: str, problem: str) -> None:
+    with pytest.raises(DataError) as error:
+        shortcodes.expand(f"# T\n\n{line}\n", ctx, "articles/x.md")
+    assert [str(p) for p in error.value.problems] == [f"docs/articles/x.md:3: {problem}"]
+
+
+def test_well_formed_shortcodes_expand(ctx) -> None:
+    markdown, slots = shortcodes.expand(
+        "<!-- atlas:pipeline rlhf-ppo -->\n\n<!--  atlas:legend  -->\n", ctx, "articles/x.md"
+    )
+    assert "<!--" not in markdown and list(slots) == ["d1"]
 
 
 def test_make_check_reports_every_article_error_at_its_line_in_the_file(mini) -> None:
