@@ -1,154 +1,72 @@
-"""Nothing from data can inject into a page.
+"""Nothing from data can inject into a page, an index, an export or a diagram.
 
-Hostile text goes into every kind of field (names, summaries, notes, glossary terms,
-paper and source titles, method names, pipeline labels), the site is built, and the
-HTML is parsed: no element, attribute or URL from the data may appear, and the text
-must show up literally instead.
+tests/hostile.py puts hostile text into every free-text field of every kind (the
+fields come from the schemas), the site is built, and every output is parsed: no
+element, attribute or address from the data may appear, the text must show up
+literally instead, and data text never becomes Markdown structure. The same site
+is driven in a real browser in tests/browser/test_injection_live.py.
 """
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import re
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-import yaml
 
-from conftest import build_site, mini_project
+from conftest import Build, build_site
+from hostile import MARK, poisoned_project, schema_text_paths
 
-MARK = "PWNED"
-HOSTILE = [
-    f'<script>alert("{MARK}1")</script>',
-    f"<img src=x onerror=\"alert('{MARK}2')\">",
-    f"[click {MARK}3](javascript:alert(1))",
-    f'"><svg onload=alert("{MARK}4")>',
-    f"{{{{ config.site_name }}}} {{% raw %}} {MARK}5",
-    f'{{: onclick="alert(1)" }} {MARK}6',
-    f'--8<-- "/etc/passwd" {MARK}7',
-    f'"]; evil [URL="javascript:alert(1)" label=<<b>{MARK}8</b>>]; "',
-    f"\\N \\G \\L {MARK}9 <b>bold</b> &amp; &lt;",
-    f"![img](data:image/svg+xml;base64,PHN2Zz4= ) *[{MARK}10]: abbr",
-    f"<!-- comment {MARK}11 --> | table | {MARK}12 |",
-]
-TEXT = " ".join(HOSTILE)
-
-
-def hostile_text(short: bool = False) -> dict[str, str]:
-    value = HOSTILE[0] + " " + HOSTILE[7] if short else TEXT
-    return {"zh": "中文 " + value, "en": "English " + value}
-
-
-class _NoAliases(yaml.SafeDumper):
-    def ignore_aliases(self, data: object) -> bool:
-        return True
-
-
-def write(path: Path, data: dict) -> None:
-    text = yaml.dump(data, Dumper=_NoAliases, allow_unicode=True, sort_keys=False)
-    path.write_text(text, encoding="utf-8")
-
-
-def poison(project: Path) -> None:
-    data = project / "data"
-    cite = [{"source": "openai-model-index"}]
-    write(
-        data / "models" / "hostile.yaml",
-        {
-            "id": "hostile",
-            "name": f'<b onmouseover="alert(1)">{MARK}n</b> "quoted" {{x}}',
-            "aliases": {"product": [HOSTILE[0]], "other": [HOSTILE[7][:150]]},
-            "organization": HOSTILE[1],
-            "family": "gpt-3.5",
-            "summary": hostile_text(),
-            "parameters": {"note": hostile_text(), "sources": cite},
-            "context_window": {"tokens": 4096, "note": hostile_text(), "sources": cite},
-            "training_data": [{"text": hostile_text(), "sources": cite}],
-            "parents": [
-                {
-                    "model": "davinci",
-                    "method": "feedme",
-                    "grade": "hypothesis",
-                    "note": hostile_text(),
-                    "sources": [
-                        {
-                            "url": "https://example.org/a?b=1&c=(2)[3]",
-                            "title": HOSTILE[3],
-                            "locator": HOSTILE[2][:100],
-                            "supports": hostile_text(),
-                        },
-                    ],
-                }
-            ],
-            "notes": [{"text": hostile_text(), "sources": cite}],
-            "disagreements": [
-                {"claim": hostile_text(), "resolution": hostile_text(), "sources": cite}
-            ],
-            "sources": cite,
-        },
-    )
-    write(
-        data / "glossary" / "hostile-term.yaml",
-        {
-            "id": "hostile-term",
-            "term": {"zh": f"恶意术语<i>{MARK}t</i>", "en": f"Hostile term <i>{MARK}t</i>"},
-            "abbr": "HT",
-            "definition": hostile_text(),
-            "sources": cite,
-        },
-    )
-    write(
-        data / "sources" / "hostile-source.yaml",
-        {
-            "id": "hostile-source",
-            "title": HOSTILE[1],
-            "publisher": HOSTILE[0],
-            "url": "https://example.org/)](javascript:alert(1))",
-            "type": "blog",
-            "primary": False,
-            "description": hostile_text(),
-        },
-    )
-    method = yaml.safe_load((data / "methods" / "rlhf-ppo.yaml").read_text(encoding="utf-8"))
-    method["name"] = hostile_text(short=True)
-    method["pipeline"]["nodes"][0]["label"] = hostile_text(short=True)
-    method["pipeline"]["edges"][0]["label"] = hostile_text(short=True)
-    method["numbers"] = [
-        {"label": hostile_text(short=True), "value": hostile_text(short=True), "sources": cite}
-    ]
-    write(data / "methods" / "rlhf-ppo.yaml", method)
-    index = project / "docs" / "index.md"
-    index.write_text(
-        index.read_text(encoding="utf-8") + "\n恶意术语<i>PWNEDt</i> 出现在文章里。\n",
-        encoding="utf-8",
-    )
+FORMULA = ("=", "+", "-", "@", "\t", "\r")
 
 
 class Collector(HTMLParser):
+    """Elements with their attributes, the text, and where we are (main content or not)."""
+
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.elements: list[tuple[str, dict[str, str | None]]] = []
         self.text: list[str] = []
+        self.stack: list[str] = []
+        self.in_script = ""
 
     def handle_starttag(self, tag: str, attrs: list) -> None:
         self.elements.append((tag, dict(attrs)))
+        if tag in ("script", "style"):
+            self.in_script = tag
 
     def handle_startendtag(self, tag: str, attrs: list) -> None:
         self.elements.append((tag, dict(attrs)))
 
+    def handle_endtag(self, tag: str) -> None:
+        if tag == self.in_script:
+            self.in_script = ""
+
     def handle_data(self, data: str) -> None:
-        self.text.append(data)
+        if self.in_script:
+            assert "alert(" not in data, f"data text inside <{self.in_script}>: {data[:80]!r}"
+            assert "display:none}" not in data, f"data text inside <{self.in_script}>"
+        else:
+            self.text.append(data)
 
     def handle_comment(self, data: str) -> None:
         assert MARK not in data, f"data text became an HTML comment: {data!r}"
 
 
+def parse(html: str) -> Collector:
+    parser = Collector()
+    parser.feed(html)
+    return parser
+
+
 @pytest.fixture(scope="module")
-def poisoned(tmp_path_factory: pytest.TempPathFactory):
+def poisoned(tmp_path_factory: pytest.TempPathFactory) -> Build:
     root = tmp_path_factory.mktemp("poisoned")
-    project = mini_project(root / "project")
-    poison(project)
+    project, _ = poisoned_project(root / "project")
     build = build_site(project, root / "site")
     assert build.returncode == 0, build.output
     return build
@@ -158,71 +76,108 @@ def pages(site: Path) -> list[Path]:
     return sorted(site.rglob("*.html"))
 
 
-def test_no_injected_elements_attributes_or_urls(poisoned) -> None:
+def test_every_text_field_of_every_kind_carries_a_payload(tmp_path: Path) -> None:
+    _, covered = poisoned_project(tmp_path / "project")
+    for kind, paths in schema_text_paths().items():
+        assert paths, kind
+        assert sorted(paths - covered[kind]) == [], kind
+
+
+def test_no_element_attribute_or_address_from_the_data(poisoned: Build) -> None:
     checked = 0
     for path in pages(poisoned.site):
         html = path.read_text(encoding="utf-8")
-        if MARK not in html and "hostile" not in html:
-            continue
-        checked += 1
-        parser = Collector()
-        parser.feed(html)
-        for tag, attrs in parser.elements:
+        parsed = parse(html)
+        where = path.relative_to(poisoned.site).as_posix()
+        for tag, attrs in parsed.elements:
             for name, value in attrs.items():
                 value = value or ""
-                where = f"{path.relative_to(poisoned.site)}: <{tag} {name}={value!r}>"
-                assert not name.startswith("on"), where
-                assert MARK not in name, where
+                context = f"{where}: <{tag} {name}={value[:60]!r}>"
+                assert name != MARK and not name.startswith("on"), context
                 if name in ("href", "src", "xlink:href", "action", "formaction"):
-                    assert not re.match(r"\s*(javascript|data|vbscript):", value, re.I), where
-                if tag in ("script", "style", "iframe", "object", "embed", "img", "svg"):
-                    assert MARK not in value or name in ("title", "aria-label"), where
-            assert tag not in ("iframe", "object", "embed"), where
-        assert checked
-    assert checked >= 4, "the hostile text should appear on several pages"
+                    assert not re.match(r"\s*(javascript|data|vbscript):", value, re.I), context
+            assert tag not in ("iframe", "object", "embed", "base"), where
+        checked += "alert(2)" in "".join(parsed.text)
+    assert checked >= 30, "the payloads should be on most pages"
 
 
-def test_hostile_text_is_shown_literally(poisoned) -> None:
-    for url in ("models/hostile/", "en/models/hostile/", "methods/rlhf-ppo/", "glossary/"):
-        parser = Collector()
-        parser.feed(poisoned.page(url))
-        text = "".join(parser.text)
-        assert f'alert("{MARK}1")' in text, url
-        scripts = [a for t, a in parser.elements if t == "script" and MARK in str(a)]
-        assert not scripts, url
+def test_hostile_text_is_shown_literally(poisoned: Build) -> None:
+    for url in ("models/hostile-model/", "en/models/hostile-model/", "methods/hostile-method/"):
+        text = "".join(parse(poisoned.page(url)).text)
+        assert "<script>alert(2)</script>" in text, url
+        assert "&lt;i data-pwn=7&gt;" in text, url  # an entity in the data stays an entity
+        assert "{{ config.site_name }}" in text and '--8<-- "/etc/passwd"' in text, url
 
 
-def test_page_title_and_nav_stay_text(poisoned) -> None:
-    html = poisoned.page("models/hostile/")
-    title = re.search(r"<title>(.*?)</title>", html, re.S).group(1)
-    assert "<" not in title, title  # shown as text, not parsed
-    assert "PWNEDn" in title
-    assert "<b onmouseover" not in html
+def test_data_text_never_becomes_markdown_structure(poisoned: Build) -> None:
+    """Text that starts like a list, quote, heading, admonition or code block stays text."""
+    for kind in ("models", "papers", "methods", "capabilities"):
+        for path in sorted((poisoned.site / kind).glob("*/index.html")):
+            html = path.read_text(encoding="utf-8")
+            content = html[html.index('<article class="md-content__inner') :]
+            where = path.relative_to(poisoned.site)
+            assert content.count("<h1") == 1, where
+            assert "<blockquote" not in content and "<pre" not in content, where
+            details = re.findall(r'<details class="([^"]*)"', content)
+            assert set(details) <= {"abstract"}, (where, details)  # only our own edge lists
+            admonitions = re.findall(r'<div class="admonition ([^"]*)"', content)
+            assert set(admonitions) <= {"warning"}, (where, admonitions)  # disagreements
 
 
-def test_diagram_labels_cannot_inject(poisoned) -> None:
-    for url in ("lineage/", "methods/rlhf-ppo/", "models/hostile/", "en/methods/rlhf-ppo/"):
+def test_titles_stay_text(poisoned: Build) -> None:
+    for url in ("models/hostile-model/", "en/papers/hostile-paper/", "glossary/"):
         html = poisoned.page(url)
-        for svg in re.findall(r"<svg\b.*?</svg>", html, re.S):
-            links = re.findall(r'(?:xlink:)?href="([^"]*)"', svg)
-            for link in links:
-                assert re.fullmatch(r"(\.\./)*models/[a-z0-9._-]+/", link), (url, link)
-            assert "<b>" not in svg and "<i>" not in svg
-        assert "evil" not in re.findall(r'<g id="[^"]*" class="node">', html)
+        title = re.search(r"<title>(.*?)</title>", html, re.S).group(1)
+        assert "<" not in title, title
+    assert "hostile model &lt;script&gt;" in poisoned.page("models/hostile-model/")
 
 
-def test_search_index_and_exports_carry_text_not_markup(poisoned) -> None:
-    """Material renders index entries as HTML: they may hold its few text tags, nothing else."""
+def test_search_index_carries_text_not_markup(poisoned: Build) -> None:
+    """Material renders titles, text and tags of the index with innerHTML."""
     allowed = {"p", "code", "pre", "li", "ol", "ul", "sub", "sup"}
+    tags_seen = 0
     for index_path in ("search/search_index.json", "en/search/search_index.json"):
         index = json.loads((poisoned.site / index_path).read_text("utf-8"))
         for entry in index["docs"]:
             for field in ("title", "text"):
-                parser = Collector()
-                parser.feed(entry[field])
-                assert {tag for tag, _ in parser.elements} <= allowed, entry["location"]
-                assert all(not attrs for _, attrs in parser.elements), entry["location"]
-    exported = json.loads((poisoned.site / "api" / "models.json").read_text("utf-8"))
-    assert exported["hostile"]["summary"]["en"].startswith("English <script>")
-    csv_text = (poisoned.site / "api" / "models.csv").read_text("utf-8")
-    assert "hostile" in csv_text
+                parsed = parse(entry[field])
+                assert {tag for tag, _ in parsed.elements} <= allowed, entry["location"]
+                assert all(not attrs for _, attrs in parsed.elements), entry["location"]
+            for tag in entry.get("tags") or []:
+                tags_seen += 1
+                assert not parse(tag).elements, (entry["location"], tag)
+    assert tags_seen >= 4
+
+
+def test_json_exports_are_valid_and_faithful(poisoned: Build) -> None:
+    def refuse(constant: str) -> None:
+        raise AssertionError(f"{constant} in a JSON export")
+
+    for path in sorted((poisoned.site / "api").glob("*.json")):
+        json.loads(path.read_text("utf-8"), parse_constant=refuse)
+    models = json.loads((poisoned.site / "api" / "models.json").read_text("utf-8"))
+    assert "<script>alert(2)</script>" in models["hostile-model"]["name"]
+
+
+def test_csv_cells_are_quoted_and_never_start_a_formula(poisoned: Build) -> None:
+    text = (poisoned.site / "api" / "models.csv").read_text("utf-8")
+    for line in text.splitlines():
+        assert line.startswith('"') and line.endswith('"'), line[:80]
+    rows = list(csv.reader(io.StringIO(text)))
+    hostile = next(row for row in rows if row[0] == "hostile-model")
+    for cell in hostile:
+        for item in cell.split(";"):
+            assert not item.startswith(FORMULA), item[:60]
+    assert "'=HYPERLINK" in text and "'+1" in text and "'@SUM" in text
+
+
+def test_diagram_labels_cannot_inject(poisoned: Build) -> None:
+    for url in ("lineage/", "methods/hostile-method/", "models/hostile-model/", "en/"):
+        html = poisoned.page(url)
+        svgs = re.findall(r"<svg\b.*?</svg>", html, re.S)
+        assert svgs, url
+        for svg in svgs:
+            for link in re.findall(r'(?:xlink:)?href="([^"]*)"', svg):
+                assert re.fullmatch(r"(\.\./)*(en/)?models/[a-z0-9._-]+/", link), (url, link)
+            elements = {tag for tag, _ in parse(svg).elements}
+            assert not elements & {"b", "i", "img", "script", "style", "foreignobject"}, url

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
 
 import pytest
 import yaml
 from axe_playwright_python.sync_playwright import Axe
+
+from .helpers import search as run_search
 
 pytestmark = pytest.mark.browser
 ROOT = Path(__file__).resolve().parents[2]
@@ -23,34 +24,12 @@ def record(kind: str, rid: str) -> dict:
     return yaml.safe_load((ROOT / "data" / kind / f"{rid}.yaml").read_text(encoding="utf-8"))
 
 
-def result_links(page) -> list[str]:
-    return page.eval_on_selector_all("li.md-search-result__item > a", "els => els.map(e => e.href)")
-
-
 def search(page, base_url: str, start: str, query: str, top: int = 8) -> list[str]:
-    """Type a query into Material's search box; the paths of the top results."""
-    with page.expect_response(lambda r: r.url.endswith("search/search_index.json")):
-        page.goto(base_url + start)
-    page.keyboard.press("/")
-    links: list[str] = []
-    for attempt in range(20):  # the index is built in a worker after it loads
-        page.fill("input.md-search__input", query if attempt % 2 == 0 else query + " ")
-        try:
-            page.wait_for_selector("li.md-search-result__item > a", timeout=1500)
-        except Exception:
-            continue
-        # Results re-render as the worker answers each keystroke: read until stable.
-        links = result_links(page)
-        page.wait_for_timeout(300)
-        if links and links == result_links(page):
-            break
-    links = links[:top]
+    """Open a page and search from it; the paths of the top results."""
+    page.goto(base_url + start)
+    links = run_search(page, query)[:top]
     assert links, f"no results for {query!r}"
-    return [
-        unquote(urlsplit(link).path)
-        + ("#" + urlsplit(link).fragment if urlsplit(link).fragment else "")
-        for link in links
-    ]
+    return links
 
 
 # -- search -------------------------------------------------------------------------
