@@ -41,17 +41,19 @@ def test_capability_flows_down_the_lineage(root: Path) -> None:
 
 def test_trace_walks_back_to_the_source_stage(root: Path) -> None:
     dataset, status = load(root)
-    trace = caps.trace(dataset, status, "gpt-3.5-turbo", "in-context-learning")
-    assert trace is not None
+    traces = caps.compute_traces(dataset, status)
+    trace = traces["gpt-3.5-turbo"]["in-context-learning"]
     assert trace.gained_at == "davinci" and trace.method == "pretraining"
-    assert trace.path == (
+    assert caps.path_of(traces, "gpt-3.5-turbo", "in-context-learning") == (
         "davinci",
         "code-davinci-002",
         "text-davinci-002",
         "text-davinci-003",
         "gpt-3.5-turbo",
     )
+    assert trace.steps == 5
     assert [(m, c) for m, c, _ in trace.changes] == [("text-davinci-002", "weakened")]
+    assert trace.change_count == 1
 
 
 def test_changing_one_edge_changes_the_tables(root: Path) -> None:
@@ -119,3 +121,20 @@ def test_stage_must_lie_on_the_path(root: Path) -> None:
         "'rlhf-ppo' is not a stage on the path to 'davinci' (its stages: pretraining)"
     ]
     assert problems[0].path == "data/capabilities/in-context-learning.yaml"
+
+
+def test_traces_of_a_deep_lineage_keep_only_their_latest_changes(tmp_path: Path) -> None:
+    """A chain of 120 models, each edge weakening or strengthening: one pass, bounded traces."""
+    import synth
+
+    synth.write_project(tmp_path / "chain", 120, shape="chain")
+    dataset, status = load(tmp_path / "chain")
+    traces = caps.compute_traces(dataset, status)
+    last = dataset.lineage.order[-1]
+    assert dataset.lineage.generations == 120
+    for cid, trace in traces[last].items():
+        path = caps.path_of(traces, last, cid)
+        assert len(path) == trace.steps and path[0] == trace.gained_at and path[-1] == last
+        assert len(trace.changes) <= caps.KEPT_CHANGES <= trace.change_count or (
+            len(trace.changes) == trace.change_count
+        )

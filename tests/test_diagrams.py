@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import os
 import re
+import time
 from pathlib import Path
 
 import pytest
 
-from atlas import diagrams
+from atlas import diagrams, escape
 from atlas.dataset import Dataset
 from atlas.validate import validate
+from atlas.vocabulary import CATEGORIES, GRADES
 from conftest import mini_project
 
 
@@ -40,8 +43,8 @@ def test_edge_style_follows_method_and_grade(dataset: Dataset) -> None:
         category = dataset.methods[edge.method]["category"]
         arrow = rf'"?{re.escape(edge.parent)}"?\s*->\s*"?{re.escape(edge.child)}"?'
         line = next(line for line in dot.splitlines() if re.search(arrow, line))
-        assert f'color="{diagrams.CATEGORY_COLOURS[category]}"' in line
-        assert f"style={diagrams.GRADE_STYLES[edge.grade]}" in line
+        assert f'color="{CATEGORIES[category].colour}"' in line
+        assert f"style={GRADES[edge.grade].style}" in line
     # the seed data has both an inferred (dashed) and an official (solid) edge
     assert "style=dashed" in dot and "style=solid" in dot
 
@@ -72,7 +75,7 @@ def test_neighbourhood_is_bounded_and_highlights_the_model(dataset: Dataset) -> 
 
 def test_labels_are_escaped_for_dot() -> None:
     hostile = 'a "quoted" \\N label <b>html</b> {braces} node edge graph'
-    escaped = str(diagrams.escape.dot(hostile))
+    escaped = str(escape.dot(hostile))
     assert "\\\\N" in escaped
     method = {
         "id": "m",
@@ -119,9 +122,9 @@ def test_cache_means_dot_runs_once(dataset: Dataset, tmp_path: Path) -> None:
     svgs = first.render_all(wanted)
     assert set(svgs) == {d.key for d in wanted}
     assert first.stats.processes >= 1 and first.stats.diagrams == len({d.key for d in wanted})
-    again = first.render_all(wanted)  # same process: memory
+    again = first.render_all(wanted)  # the cache on disk, from the same renderer
     assert again == svgs and first.stats.diagrams == len(svgs)
-    fresh = diagrams.Renderer(tmp_path / "cache")  # next build: disk
+    fresh = diagrams.Renderer(tmp_path / "cache")  # the next build
     assert fresh.render_all(wanted) == svgs
     assert fresh.stats.processes == 0 and fresh.stats.diagrams == 0
 
@@ -154,7 +157,7 @@ def test_clean_svg_removes_batch_dependent_page_prefixes() -> None:
 
 
 def test_a_model_named_like_a_year_stays_a_model(tmp_path: Path) -> None:
-    """The year axis cannot meet a record: its nodes have a ':' no id may contain."""
+    """The year axis cannot meet a record: its nodes have a space no id may contain."""
     root = mini_project(tmp_path / "project")
     davinci = (root / "data" / "models" / "davinci.yaml").read_text(encoding="utf-8")
     (root / "data" / "models" / "year-2020.yaml").write_text(
@@ -166,5 +169,39 @@ def test_a_model_named_like_a_year_stays_a_model(tmp_path: Path) -> None:
     dot = diagrams.lineage_diagram(data, "en", "").dot
     model = re.search(r'^\s*"year-2020" \[.*$', dot, re.M)
     assert model and 'URL="models/year-2020/"' in model.group(0)
-    axis = re.search(r'^\s*"year:2020" \[.*$', dot, re.M)
+    axis = re.search(r'^\s*"year 2020" \[.*$', dot, re.M)
     assert axis and "URL=" not in axis.group(0) and "label=2020" in axis.group(0)
+
+
+def test_prune_keeps_what_builds_use(dataset: Dataset, tmp_path: Path) -> None:
+    renderer = diagrams.Renderer(tmp_path / "cache")
+    used, old = (
+        diagrams.neighbourhood_diagram(dataset, mid, "en", "")
+        for mid in ("davinci", "text-davinci-002")
+    )
+    renderer.render_all([used, old])
+    month_ago = time.time() - 30 * 86_400
+    for diagram in (used, old):
+        os.utime(tmp_path / "cache" / f"{diagram.key}.svg", (month_ago, month_ago))
+    renderer.render_all([used])  # a build that still needs one of them
+    assert renderer.prune() == 1
+    assert sorted(p.stem for p in (tmp_path / "cache").glob("*.svg")) == [used.key]
+
+
+def test_every_diagram_of_the_real_data_renders_without_a_graphviz_warning(tmp_path: Path) -> None:
+    """dot warns, and carries on, when a name reads as node:port; every warning is a bug."""
+    from atlas import capabilities as caps
+    from conftest import ROOT
+
+    data, problems = validate(ROOT)
+    assert not problems
+    status = caps.compute_status(data)
+    wanted = [diagrams.lineage_diagram(data, "zh", "")]
+    wanted += [diagrams.neighbourhood_diagram(data, mid, "en", "") for mid in data.models]
+    for cid in data.capabilities:
+        has = {mid: status[mid][cid] for mid in data.lineage.order}
+        wanted.append(diagrams.capability_diagram(data, cid, has, "zh", ""))
+    renderer = diagrams.Renderer(tmp_path / "cache")
+    renderer.render_all(wanted)
+    assert renderer.stats.diagrams == len({d.key for d in wanted})
+    assert renderer.stats.warnings == []

@@ -9,7 +9,9 @@ follows.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from .dataset import Dataset
 from .graph import Edge
@@ -23,7 +25,7 @@ class Status:
 
     has: bool
     change: str | None = None  # origin | added | strengthened | weakened | lost | None
-    edge: Edge | None = None  # the incoming edge that caused the change, if any
+    edge: Any = None  # the incoming Edge that caused the change, if any
 
     @property
     def cell(self) -> str:
@@ -37,14 +39,25 @@ class Status:
 
 @dataclass(frozen=True)
 class Trace:
-    """How a model got a capability: where it was gained and what changed it since."""
+    """How a model got a capability: where it was gained and what changed it since.
+
+    Built for every model in one pass down the lineage, each from its parent's, so
+    the cost is one step per model however deep the lineage is. The full path is not
+    stored (it would be as long as the lineage): `previous` links each trace to the
+    one it continues, and `path_of` walks them when the whole path is wanted.
+    """
 
     capability: str
     gained_at: str  # model id
     method: str  # the source stage
     grade: str
-    path: tuple[str, ...]  # from gained_at down to the model
-    changes: tuple[tuple[str, str, Edge], ...]  # (model, change, edge) along the path
+    steps: int  # models on the path from gained_at to this model, both included
+    previous: str | None  # the model before this one on the path
+    changes: tuple[tuple[str, str, Edge], ...]  # the last few (model, change, edge)
+    change_count: int  # all strengthened/weakened steps on the path
+
+
+KEPT_CHANGES = 3  # how many of the latest changes a trace carries
 
 
 def effects_on(edge: Edge, capability: str) -> list[str]:
@@ -63,11 +76,17 @@ def compute_status(dataset: Dataset) -> dict[str, dict[str, Status]]:
         for cid in dataset.capabilities:
             inherited = [e for e in incoming if status[e.parent][cid].has]
             changes = [(change, e) for e in incoming for change in effects_on(e, cid)]
-            status[mid][cid] = _status(mid in origins[cid], inherited, changes)
+            status[mid][cid] = status_of(mid in origins[cid], inherited, changes)
     return status
 
 
-def _status(is_origin: bool, inherited: list[Edge], changes: list[tuple[str, Edge]]) -> Status:
+def status_of(is_origin: bool, inherited: list, changes: list[tuple[str, Any]]) -> Status:
+    """One model's status for one capability, from its own edges alone.
+
+    `inherited` are the incoming edges whose parent has the capability, `changes`
+    the (change, edge) pairs the incoming edges record for it. Any hashable stands
+    for an edge (tools/synth.py passes parent indices), so there is one rule.
+    """
     by_change = {change: edge for change, edge in changes}
     if is_origin:
         return Status(True, "origin")
@@ -76,8 +95,8 @@ def _status(is_origin: bool, inherited: list[Edge], changes: list[tuple[str, Edg
     if not inherited:
         return Status(False)
     # Lost only when every parent that had it lost it on the way.
-    lost = {id(edge) for change, edge in changes if change == "lost"}
-    if all(id(edge) in lost for edge in inherited):
+    lost = {edge for change, edge in changes if change == "lost"}
+    if all(edge in lost for edge in inherited):
         return Status(False, "lost", by_change["lost"])
     for change in ("weakened", "strengthened"):
         if change in by_change:
@@ -85,40 +104,69 @@ def _status(is_origin: bool, inherited: list[Edge], changes: list[tuple[str, Edg
     return Status(True)
 
 
-def trace(
-    dataset: Dataset, status: dict[str, dict[str, Status]], model_id: str, capability: str
-) -> Trace | None:
-    """Follow a capability from a model back up to where it was gained."""
-    if not status[model_id][capability].has:
-        return None
+def compute_traces(
+    dataset: Dataset, status: Mapping[str, Mapping[str, Status]]
+) -> dict[str, dict[str, Trace]]:
+    """For every model, every capability it has, traced to its source: one pass."""
     lineage = dataset.lineage
+    origins = {
+        cid: {o["model"]: o for o in cap["origins"]} for cid, cap in dataset.capabilities.items()
+    }
+    traces: dict[str, dict[str, Trace]] = {}
+    for mid in lineage.order:
+        mine: dict[str, Trace] = {}
+        for cid in dataset.capabilities:
+            state = status[mid][cid]
+            if not state.has:
+                continue
+            if state.change == "origin":
+                origin = origins[cid][mid]
+                mine[cid] = Trace(cid, mid, origin["method"], origin["grade"], 1, None, (), 0)
+            elif state.change == "added":
+                assert state.edge is not None
+                effect = next(
+                    e
+                    for e in state.edge.data["effects"]
+                    if e["capability"] == cid and e["change"] == "added"
+                )
+                mine[cid] = Trace(cid, mid, state.edge.method, effect["grade"], 1, None, (), 0)
+            else:
+                edge = next(e for e in lineage.parents[mid] if status[e.parent][cid].has)
+                before = traces[edge.parent][cid]
+                changes, count = before.changes, before.change_count
+                if state.change in ("strengthened", "weakened"):
+                    assert state.edge is not None
+                    changes = (*changes, (mid, state.change, state.edge))[-KEPT_CHANGES:]
+                    count += 1
+                mine[cid] = Trace(
+                    cid,
+                    before.gained_at,
+                    before.method,
+                    before.grade,
+                    before.steps + 1,
+                    edge.parent,
+                    changes,
+                    count,
+                )
+        traces[mid] = mine
+    return traces
+
+
+def path_of(traces: Mapping[str, Mapping[str, Trace]], model_id: str, capability: str) -> tuple:
+    """The whole path of a trace, from where the capability was gained down to the model."""
     path = [model_id]
-    current = model_id
-    while status[current][capability].change not in GAINED:
-        edge = next(e for e in lineage.parents[current] if status[e.parent][capability].has)
-        current = edge.parent
-        path.append(current)
-    path.reverse()
-    origin = status[current][capability]
-    if origin.change == "origin":
-        record = next(
-            o for o in dataset.capabilities[capability]["origins"] if o["model"] == current
-        )
-        method, grade = record["method"], record["grade"]
-    else:
-        assert origin.edge is not None
-        effect = next(
-            e
-            for e in origin.edge.data["effects"]
-            if e["capability"] == capability and e["change"] == "added"
-        )
-        method, grade = origin.edge.method, effect["grade"]
-    changes = tuple(
-        (mid, status[mid][capability].change, status[mid][capability].edge)
-        for mid in path[1:]
-        if status[mid][capability].change in ("strengthened", "weakened")
-    )
-    return Trace(capability, current, method, grade, tuple(path), changes)  # type: ignore[arg-type]
+    current = traces[model_id][capability]
+    while current.previous is not None:
+        path.append(current.previous)
+        current = traces[current.previous][capability]
+    return tuple(reversed(path))
+
+
+def trace(
+    dataset: Dataset, status: Mapping[str, Mapping[str, Status]], model_id: str, capability: str
+) -> Trace | None:
+    """One trace (computes them all; for tests and one-off questions)."""
+    return compute_traces(dataset, status)[model_id].get(capability)
 
 
 def effect_problems(dataset: Dataset, status: dict[str, dict[str, Status]]) -> list[tuple]:
@@ -154,11 +202,3 @@ def effect_problems(dataset: Dataset, status: dict[str, dict[str, Status]]) -> l
                         )
                     )
     return problems
-
-
-def tracked_capabilities(
-    dataset: Dataset, status: dict[str, dict[str, Status]], model_id: str
-) -> list[Trace]:
-    """Every capability a model has, each traced to its source."""
-    traces = [trace(dataset, status, model_id, cid) for cid in dataset.capabilities]
-    return [t for t in traces if t is not None]

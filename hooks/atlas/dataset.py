@@ -8,21 +8,16 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .graph import Lineage
-from .load import KINDS, Record
+from .kinds import KINDS
+from .load import Record
+from .vocabulary import RELATION_CATEGORIES, START_DATES
 
 Data = dict[str, Any]
-
-# Method categories that relate models without training one from the other.
-SCRATCH_CATEGORIES = ("successor", "replication")
-
-
-# Date kinds that say when a model came into being (not when it was retired).
-START_KINDS = ("announced", "paper", "beta", "api-release", "product-launch", "open-weights")
 
 
 def first_date(model: Data) -> str | None:
     """When a model first appeared (paper, announcement, release), or None if unknown."""
-    dates = [d["date"] for d in model.get("dates") or [] if d["kind"] in START_KINDS]
+    dates = [d["date"] for d in model.get("dates") or [] if d["kind"] in START_DATES]
     return min(dates) if dates else None
 
 
@@ -46,7 +41,7 @@ class Dataset:
 
     def __post_init__(self) -> None:
         scratch = frozenset(
-            mid for mid, m in self.methods.items() if m["category"] in SCRATCH_CATEGORIES
+            mid for mid, m in self.methods.items() if m["category"] in RELATION_CATEGORIES
         )
         self.lineage = Lineage(
             self.models,

@@ -116,6 +116,14 @@ class Lineage:
         return [edge for mid in self.order for edge in self.parents[mid]]
 
     @cached_property
+    def generations(self) -> int:
+        """How many models the longest chain of parent and child holds."""
+        level: dict[str, int] = {}
+        for mid in self.order:
+            level[mid] = 1 + max((level[e.parent] for e in self.parents[mid]), default=0)
+        return max(level.values(), default=0)
+
+    @cached_property
     def position(self) -> dict[str, int]:
         """Each model's index in `order`."""
         return {mid: i for i, mid in enumerate(self.order)}

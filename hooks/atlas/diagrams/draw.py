@@ -1,59 +1,24 @@
-"""Lineage and pipeline diagrams: DOT text from the data, SVG from Graphviz.
-
-Building DOT is pure (data in, text out) and uses the `graphviz` package for
-quoting; every label goes through `escape.dot`. Rendering runs the system `dot`
-in batches (one process renders many files, two processes share the work) and
-caches each SVG by the hash of its DOT source, in memory and on disk, so an
-unchanged diagram is never rendered twice: not in the second language pass, not
-in the next build, not while serving.
+"""DOT text from the data: the whole lineage, a model's neighbourhood, a capability's path,
+a method's pipeline. Pure: data in, text out; every label goes through `escape.dot`,
+and the `graphviz` package quotes names.
 """
 
 from __future__ import annotations
 
-import hashlib
 import itertools
-import os
 import re
-import shutil
-import subprocess
-import tempfile
-import time
 from collections.abc import Iterable, Mapping
-from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 import graphviz
 
-from . import escape
-from .dataset import Dataset, first_date
-from .graph import Edge
-from .i18n import t
+from .. import escape
+from ..dataset import Dataset, first_date
+from ..graph import Edge
+from ..i18n import t
+from ..vocabulary import CATEGORIES, GRADES, PIPELINE_KINDS, label_of
+from .diagram import Diagram
 
-# Edge colours by method category: mid-tones that read on Material's light and dark
-# backgrounds alike. The line style comes from the evidence grade.
-CATEGORY_COLOURS = {
-    "pretraining": "#8d99ae",
-    "code": "#3b82f6",
-    "sft": "#22c55e",
-    "instruction-tuning": "#84cc16",
-    "feedme": "#14b8a6",
-    "reward-model": "#b45309",
-    "rlhf": "#f97316",
-    "contrastive": "#a855f7",
-    "prompting": "#8d99ae",
-    "successor": "#94a3b8",
-    "snapshot": "#f472b6",
-    "replication": "#ef4444",
-    "other": "#94a3b8",
-}
-GRADE_STYLES = {
-    "official": "solid",
-    "paper": "solid",
-    "inference": "dashed",
-    "hypothesis": "dotted",
-}
 FAMILY_TINTS = (
     "#2e86de",
     "#27ae60",
@@ -64,57 +29,25 @@ FAMILY_TINTS = (
     "#d4ac0d",
     "#7f8c8d",
 )
+
+
 FONT = "Noto Sans CJK SC, Noto Sans, Helvetica, Arial, sans-serif"
 
-DOT_TIMEOUT_SECONDS = 120
-CACHE_VERSION = 2  # bump when clean_svg changes, so cached SVG is rendered again
-BATCH_SIZE = 200
 
 # Above this many models the whole-lineage drawing shows one node per family.
 WHOLE_GRAPH_LIMIT = 300
+
+
+# The year column ties every model to its year with an invisible edge; in a lineage
+# deeper than this those edges span hundreds of ranks, and dot's layout time grows
+# with the square of the depth (12 s for a chain of 300, against 0.03 s without).
+YEAR_AXIS_GENERATIONS = 40
+
+
 NEIGHBOURHOOD_DEPTH = 2
+
+
 NEIGHBOURHOOD_LIMIT = 40
-
-
-# Where a page wants a diagram; the hook replaces it with the SVG after Markdown.
-SLOT = re.compile(r'<div class="atlas-diagram" data-atlas-slot="(d\d+)"></div>')
-
-
-class RenderError(Exception):
-    """Graphviz is missing or failed; a message and a hint for the person building."""
-
-    def __init__(self, message: str, hint: str = ""):
-        super().__init__(message)
-        self.message, self.hint = message, hint
-
-
-@dataclass(frozen=True)
-class Diagram:
-    """A diagram ready to render: its DOT source, and words for those who can't see it."""
-
-    dot: str
-    title: str
-    description: str
-    edges: tuple[tuple[str, ...], ...] = ()  # rows for the text alternative
-    note: str = ""
-
-    @property
-    def key(self) -> str:
-        """The cache key: the DOT source, and how we post-process what dot returns."""
-        return hashlib.sha256(f"{CACHE_VERSION}\n{self.dot}".encode()).hexdigest()
-
-
-@dataclass
-class RenderStats:
-    processes: int = 0
-    diagrams: int = 0
-    seconds: float = 0.0
-    cache_hits: int = 0
-
-
-# ---------------------------------------------------------------------------
-# DOT for lineage drawings
-# ---------------------------------------------------------------------------
 
 
 def _new_graph(name: str, rankdir: str = "LR") -> graphviz.Digraph:
@@ -187,17 +120,17 @@ def _edge(
 ) -> None:
     category = dataset.methods[edge.method]["category"]
     attrs: dict[str, str] = {
-        "color": CATEGORY_COLOURS[category],
-        "style": GRADE_STYLES[edge.grade],
+        "color": CATEGORIES[category].colour,
+        "style": GRADES[edge.grade].style,
         "tooltip": escape.dot(
-            f"{dataset.methods[edge.method]['name'][lang]} · {t('grade.' + edge.grade, lang)}"
+            f"{dataset.methods[edge.method]['name'][lang]} · {label_of(GRADES, edge.grade, lang)}"
         ),
         "class": f"rel-{category} grade-{edge.grade}",
     }
     if label:
         method = dataset.methods[edge.method]
         attrs["label"] = escape.dot(method.get("abbr") or method["name"][lang])
-        attrs["fontcolor"] = CATEGORY_COLOURS[category]
+        attrs["fontcolor"] = CATEGORIES[category].colour
     graph.edge(edge.parent, edge.child, **attrs)
 
 
@@ -214,6 +147,8 @@ def lineage_diagram(dataset: Dataset, lang: str, root: str) -> Diagram:
     tints = family_tints(dataset)
     graph = _new_graph("lineage", rankdir="TB")
     years = sorted({_year(dataset.models[mid]) for mid in lineage.order} - {None})
+    if lineage.generations > YEAR_AXIS_GENERATIONS:
+        years = []
     # A column of year labels keeps unrelated families in time order, earliest at the top;
     # as an (invisible) cluster it stays together at the side instead of cutting through.
     if years:
@@ -230,7 +165,7 @@ def lineage_diagram(dataset: Dataset, lang: str, root: str) -> Diagram:
         _model_node(graph, dataset, mid, lang, root, tints)
     for mid in lineage.order:
         year = _year(dataset.models[mid])
-        if year is not None:
+        if year is not None and years:
             graph.edge(_year_node(year), mid, style="invis", weight="0")
             later = [y for y in years if y > year]
             if later:
@@ -356,15 +291,14 @@ def pipeline_diagram(method: Mapping[str, Any], lang: str) -> Diagram:
     """The steps of a method, e.g. InstructGPT's SFT → reward model → PPO."""
     pipeline = method["pipeline"]
     graph = _new_graph(_safe(f"pipeline-{method['id']}"), rankdir="LR")
-    shapes = {"data": "note", "step": "box", "model": "ellipse"}
-    tints = {"data": "#7f8c8d", "step": "#2e86de", "model": "#e67e22"}
     for node in pipeline["nodes"]:
+        kind = PIPELINE_KINDS[node["kind"]]
         graph.node(
             node["id"],
             label=escape.dot(node["label"][lang]),
-            shape=shapes[node["kind"]],
-            color=tints[node["kind"]],
-            fillcolor=tints[node["kind"]] + "22",
+            shape=kind.style,
+            color=kind.colour,
+            fillcolor=kind.colour + "22",
             style="filled" if node["kind"] != "step" else "rounded,filled",
             **{"class": f"pipeline-{node['kind']}"},
         )
@@ -383,13 +317,14 @@ def pipeline_diagram(method: Mapping[str, Any], lang: str) -> Diagram:
     )
 
 
-# Node names beside the model ids: ids cannot contain ':', so these never meet one.
+# Node names beside the model ids: ids cannot contain a space, so these never meet
+# one. (Not ':', which the graphviz package reads as node:port in an edge.)
 def _year_node(year: int) -> str:
-    return f"year:{year}"
+    return f"year {year}"
 
 
 def _family_node(family: str) -> str:
-    return f"family:{family}"
+    return f"family {family}"
 
 
 def _year(model: Mapping[str, Any]) -> int | None:
@@ -399,162 +334,3 @@ def _year(model: Mapping[str, Any]) -> int | None:
 
 def _safe(text: str) -> str:
     return re.sub(r"[^a-z0-9_]", "_", text.lower())
-
-
-# ---------------------------------------------------------------------------
-# Rendering
-# ---------------------------------------------------------------------------
-
-
-@dataclass
-class Renderer:
-    """Renders DOT to SVG through the system `dot`, cached by content hash."""
-
-    cache_dir: Path | None
-    memory: dict[str, str] = field(default_factory=dict)
-    stats: RenderStats = field(default_factory=RenderStats)
-
-    def render_all(self, diagrams: Iterable[Diagram]) -> dict[str, str]:
-        """SVG for every diagram, keyed by `Diagram.key`; renders only what is missing."""
-        wanted = {d.key: d.dot for d in diagrams}
-        missing = {}
-        for key, source in wanted.items():
-            if key in self.memory:
-                self.stats.cache_hits += 1
-                continue
-            cached = self._read_cache(key)
-            if cached is not None:
-                self.memory[key] = cached
-                self.stats.cache_hits += 1
-            else:
-                missing[key] = source
-        if missing:
-            self._render(missing)
-        return {key: self.memory[key] for key in wanted}
-
-    def _read_cache(self, key: str) -> str | None:
-        if self.cache_dir is None:
-            return None
-        path = self.cache_dir / f"{key}.svg"
-        try:
-            return path.read_text(encoding="utf-8")
-        except OSError:
-            return None
-
-    def _render(self, sources: dict[str, str]) -> None:
-        executable = shutil.which("dot")
-        if executable is None:
-            raise RenderError(
-                "the Graphviz program 'dot' was not found, and diagrams need drawing",
-                "install it with 'sudo apt-get install graphviz', or run 'make serve', "
-                "which does it for you",
-            )
-        started = time.perf_counter()
-        keys = sorted(sources)
-        batches = [keys[i : i + BATCH_SIZE] for i in range(0, len(keys), BATCH_SIZE)]
-        if len(batches) == 1 and len(keys) > 8:  # split so both cores work
-            half = (len(keys) + 1) // 2
-            batches = [keys[:half], keys[half:]]
-        with tempfile.TemporaryDirectory(prefix="atlas-dot-") as tmp:
-            work = Path(tmp)
-            for key in keys:
-                (work / f"{key}.gv").write_text(sources[key], encoding="utf-8")
-
-            def run(batch: list[str]) -> None:
-                files = [str(work / f"{key}.gv") for key in batch]
-                try:
-                    result = subprocess.run(
-                        [executable, "-Tsvg", "-O", *files],
-                        capture_output=True,
-                        text=True,
-                        timeout=DOT_TIMEOUT_SECONDS,
-                        check=False,
-                    )
-                except subprocess.TimeoutExpired:
-                    raise RenderError(
-                        f"Graphviz took over {DOT_TIMEOUT_SECONDS} s for {len(batch)} diagrams",
-                        "a diagram is too large; see WHOLE_GRAPH_LIMIT in diagrams.py",
-                    ) from None
-                if result.returncode != 0:
-                    raise RenderError(f"Graphviz failed: {result.stderr.strip()[:500]}")
-
-            with ThreadPoolExecutor(max_workers=min(2, os.cpu_count() or 1)) as pool:
-                list(pool.map(run, batches))
-            for key in keys:
-                svg = clean_svg((work / f"{key}.gv.svg").read_text(encoding="utf-8"))
-                self.memory[key] = svg
-                self._write_cache(key, svg)
-        self.stats.processes += len(batches)
-        self.stats.diagrams += len(keys)
-        self.stats.seconds += time.perf_counter() - started
-
-    def _write_cache(self, key: str, svg: str) -> None:
-        """Keep an SVG for the next build; a cache that cannot be written is only slower."""
-        if self.cache_dir is None:
-            return
-        try:
-            self.cache_dir.mkdir(parents=True, exist_ok=True)
-            tmp = self.cache_dir / f".{key}.{os.getpid()}.tmp"
-            tmp.write_text(svg, encoding="utf-8")
-            os.replace(tmp, self.cache_dir / f"{key}.svg")
-        except OSError:
-            self.cache_dir = None
-
-
-_PROLOGUE = re.compile(r"<\?xml.*?\?>|<!DOCTYPE.*?>|<!--.*?-->", re.S)
-
-
-_PAGE_PREFIX = re.compile(r'\bid="page\d+,\d+_')
-
-
-def clean_svg(svg: str) -> str:
-    """Drop the XML prologue, doctype and comments (they name the Graphviz version).
-
-    Also drop the "page0,1_" prefix that dot sometimes puts on ids when it renders
-    several files in one run: it depends on the batch, not on the diagram, and would
-    make two builds differ.
-    """
-    svg = _PAGE_PREFIX.sub('id="', _PROLOGUE.sub("", svg))
-    return "\n".join(line for line in svg.splitlines() if line.strip())
-
-
-def embed(svg: str, diagram: Diagram, prefix: str) -> str:
-    """Inline-ready SVG: unique ids, a title and description, accessible to screen readers."""
-    svg = re.sub(r'\bid="', f'id="{prefix}-', svg)
-    svg = re.sub(r'(xlink:href|href)="#', rf'\1="#{prefix}-', svg)
-    # Replace Graphviz's graph <title> (the graph name) with ours, and add a description.
-    svg = re.sub(
-        r"(<g [^>]*class=\"graph\"[^>]*>\s*)<title>.*?</title>", r"\1", svg, count=1, flags=re.S
-    )
-    title_id, desc_id = f"{prefix}-title", f"{prefix}-desc"
-    head = (
-        f'<title id="{title_id}">{escape.html(diagram.title)}</title>'
-        f'<desc id="{desc_id}">{escape.html(diagram.description)}</desc>'
-    )
-    svg = _fit_width(svg)
-    has_links = "<a " in svg
-    role = "group" if has_links else "img"
-    svg = re.sub(
-        r"<svg\b([^>]*)>",
-        lambda m: (
-            f'<svg{m.group(1)} role="{role}" aria-labelledby="{title_id} {desc_id}" '
-            f'focusable="false">{head}'
-        ),
-        svg,
-        count=1,
-    )
-    return svg
-
-
-_SIZE = re.compile(r'<svg width="([\d.]+)pt" height="([\d.]+)pt"')
-MIN_SCALE = 0.6  # below this the labels get too small to read: scroll instead
-
-
-def _fit_width(svg: str) -> str:
-    """Shrink a wide diagram to the column, but never below 60%; past that it scrolls."""
-    match = _SIZE.search(svg)
-    if not match:
-        return svg
-    width = float(match.group(1))
-    style = f'style="width: {width:g}pt; max-width: 100%; min-width: {width * MIN_SCALE:.0f}pt"'
-    return svg[: match.start()] + f"<svg {style}" + svg[match.end() :]

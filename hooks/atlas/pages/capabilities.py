@@ -1,0 +1,148 @@
+"""Capability pages, the capability-source table and the model × capability matrix."""
+
+from __future__ import annotations
+
+from ..dataset import Dataset
+from ..diagrams import capability_diagram
+from ..escape import html, md, md_block
+from ..i18n import t
+from .writer import (
+    Context,
+    Page,
+    Writer,
+    edit_note,
+    effect_of,
+    language_root,
+    notes_section,
+    record_sources,
+)
+
+
+def capabilities_index(ctx: Context) -> Page:
+    lang = ctx.lang
+    w = Writer(ctx, "capabilities/index.md")
+    w.meta["hide"] = ["navigation", "toc"]  # a wide table
+    w.heading(1, t("capabilities", lang))
+    w.para(t("capabilities.intro", lang) + f" [{t('matrix', lang)}](matrix.md)")
+    capability_table(w)
+    return w.page()
+
+
+def capability_table(w: Writer, compact: bool = False) -> None:
+    """Capability → source stage → first model → evidence.
+
+    The compact form (for articles) gives one row per capability and leaves the
+    evidence text to the capability's own page.
+    """
+    ds, lang = w.ctx.dataset, w.lang
+    if compact:
+        rows = []
+        for cid in _capability_order(ds):
+            origins = ds.capabilities[cid]["origins"]
+            rows.append(
+                [
+                    w.capability(cid),
+                    "<br>".join(w.method(o["method"]) for o in origins),
+                    "<br>".join(w.model(o["model"]) for o in origins),
+                    "<br>".join(w.grade(o["grade"]) + w.cite(o["sources"]) for o in origins),
+                ]
+            )
+        header = ["capability", "source_stage", "first_model", "grade"]
+    else:
+        rows = [
+            [
+                w.capability(cid),
+                w.method(origin["method"]),
+                w.model(origin["model"]),
+                md(origin["evidence"][lang]) + w.cite(origin["sources"]),
+                w.grade(origin["grade"]),
+            ]
+            for cid in _capability_order(ds)
+            for origin in ds.capabilities[cid]["origins"]
+        ]
+        header = ["capability", "source_stage", "first_model", "evidence", "grade"]
+    w.table([t(key, lang) for key in header], rows, sortable=True)
+
+
+def _capability_order(ds: Dataset) -> list[str]:
+    """Capabilities in the order they first appear along the lineage."""
+    position = {mid: i for i, mid in enumerate(ds.lineage.order)}
+    return sorted(
+        ds.capabilities,
+        key=lambda c: (min(position[o["model"]] for o in ds.capabilities[c]["origins"]), c),
+    )
+
+
+def matrix_page(ctx: Context) -> Page:
+    ds, lang = ctx.dataset, ctx.lang
+    w = Writer(ctx, "capabilities/matrix.md")
+    w.meta["hide"] = ["navigation", "toc"]  # a wide table
+    w.heading(1, t("matrix", lang))
+    w.para(t("matrix.intro", lang))
+    order = _capability_order(ds)
+    rows = []
+    for mid in ds.lineage.order:
+        cells = [w.model(mid)]
+        for cid in order:
+            state = ctx.status[mid][cid].cell
+            cells.append(
+                f'<span class="atlas-cell atlas-cell--{state}" data-sort="{state}">'
+                f"{html(t('cell.' + state, lang))}</span>"
+            )
+        rows.append(cells)
+    w.table([t("model", lang)] + [w.capability(c) for c in order], rows, sortable=True)
+    return w.page()
+
+
+def capability_page(ctx: Context, cid: str) -> Page:
+    ds, lang = ctx.dataset, ctx.lang
+    cap = ds.capabilities[cid]
+    w = Writer(ctx, f"capabilities/{cid}.md")
+    w.title(cap["name"][lang])
+    w.para(md_block(cap["description"][lang]) + w.cite(cap["sources"][:1]))
+    if cap.get("glossary"):
+        w.para(t("related_terms", lang) + ": " + ", ".join(w.term(g) for g in cap["glossary"]))
+    w.heading(2, t("origins", lang))
+    w.table(
+        [t("source_stage", lang), t("first_model", lang), t("evidence", lang), t("grade", lang)],
+        (
+            [
+                w.method(o["method"]),
+                w.model(o["model"]),
+                md(o["evidence"][lang]) + w.cite(o["sources"]),
+                w.grade(o["grade"]),
+            ]
+            for o in cap["origins"]
+        ),
+    )
+    has = {mid: ctx.status[mid][cid] for mid in ds.lineage.order}
+    w.heading(2, t("lineage", lang))
+    w.diagram(capability_diagram(ds, cid, has, lang, language_root(w.src_uri)))
+    w.heading(2, t("models_with", lang))
+    rows = []
+    for mid in ds.lineage.order:
+        state = has[mid]
+        if state.cell == "absent":
+            continue
+        edge = state.edge
+        source = ""
+        if edge is not None:
+            source = w.method(edge.method) + w.cite(effect_of(edge, cid)["sources"])
+        rows.append(
+            [
+                w.model(mid),
+                f'<span class="atlas-cell atlas-cell--{state.cell}">'
+                f"{html(t('cell.' + state.cell, lang))}</span>",
+                source,
+            ]
+        )
+    w.table([t("model", lang), t("capability", lang), t("method", lang)], rows, sortable=True)
+    if cap.get("open_questions"):
+        w.heading(2, t("open_questions", lang))
+        for note in cap["open_questions"]:
+            w.add(f"- {md(note['text'][lang])}{w.cite(note['sources'])}")
+        w.add("")
+    notes_section(w, cap)
+    record_sources(w, cap)
+    edit_note(w, "capabilities", cid)
+    return w.page()

@@ -1,0 +1,298 @@
+"""What every page renderer shares: the context, the page, and the Markdown writer.
+
+Every generated page is plain Markdown with relative links to other `.md` files,
+so MkDocs checks the links and mkdocs-static-i18n points them at the right
+language. Data text goes through `escape.md`; raw HTML is limited to small badges
+(escaped with `escape.html`) and diagram slots, which the hook fills with SVG
+after Markdown has run. Language rules (separators, dates, sizes) live in `i18n`,
+not here.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from .. import capabilities as caps
+from .. import diagrams
+from ..dataset import Dataset
+from ..escape import html, md, md_link
+from ..graph import Edge
+from ..i18n import DEFAULT_LANG, colon, t
+from ..vocabulary import GRADES
+
+Data = dict[str, Any]
+
+
+@dataclass
+class Context:
+    """What a renderer needs: the data, computed capability status, the language.
+
+    `traces` (model → capability → Trace) is computed once per dataset by whoever
+    renders model pages; pages that do not show traces leave it empty.
+    """
+
+    dataset: Dataset
+    status: Mapping[str, Mapping[str, caps.Status]]
+    lang: str
+    traces: Mapping[str, Mapping[str, caps.Trace]] = field(default_factory=dict)
+
+
+@dataclass
+class Page:
+    src_uri: str  # e.g. "models/davinci.md"; the English twin adds ".en"
+    markdown: str
+    diagrams: dict[str, diagrams.Diagram] = field(default_factory=dict)
+    # Handed to MkDocs as page.meta by the hook, never written as YAML front matter:
+    # front matter built from data text is one more syntax that data could break.
+    meta: dict[str, object] = field(default_factory=dict)
+
+    def slots(self) -> list[diagrams.Diagram]:
+        return list(self.diagrams.values())
+
+
+class Writer:
+    """Collects the Markdown of one page, its footnotes and its diagram slots."""
+
+    def __init__(self, ctx: Context, src_uri: str, label_prefix: str = ""):
+        self.ctx = ctx
+        self.label_prefix = label_prefix  # keeps footnote labels unique inside an article
+        self.lang = ctx.lang
+        self.src_uri = src_uri
+        self.lines: list[str] = []
+        self.meta: dict[str, object] = {}
+        self.footnotes: dict[tuple, tuple[int, str]] = {}
+        self.slots: dict[str, diagrams.Diagram] = {}
+
+    # -- structure ------------------------------------------------------------
+    def add(self, *lines: str) -> None:
+        self.lines.extend(lines)
+
+    def para(self, text: str) -> None:
+        self.lines.extend([text, ""])
+
+    def heading(self, level: int, text: str, anchor: str | None = None) -> None:
+        suffix = f" {{ #{anchor} }}" if anchor else ""
+        self.lines.extend([f"{'#' * level} {text}{suffix}", ""])
+
+    def title(self, plain: str) -> None:
+        """The page's H1 from data text.
+
+        Material prints `page.meta.title` as it is (no autoescape) into <title>, the
+        header and the search index, so the meta title is escaped HTML; without it
+        Material would print `page.title` through `striptags`, which turns entities
+        back into markup.
+        """
+        self.meta["title"] = html(" ".join(plain.split()))
+        self.heading(1, md(plain))
+
+    def table(
+        self,
+        header: Iterable[str],
+        rows: Iterable[Iterable[str]],
+        sortable: bool = False,
+        css: str = "",
+    ) -> None:
+        header = list(header)
+        rows = [list(r) for r in rows]
+        if not rows:
+            return
+        classes = " ".join(c for c in ("atlas-sortable" if sortable else "", css) if c)
+        if classes:
+            self.lines.extend([f'<div class="{classes}" markdown>', ""])
+        self.lines.append("| " + " | ".join(header) + " |")
+        self.lines.append("|" + "|".join(" --- " for _ in header) + "|")
+        for row in rows:
+            self.lines.append("| " + " | ".join(cell or " " for cell in row) + " |")
+        self.lines.append("")
+        if classes:
+            self.lines.extend(["</div>", ""])
+
+    def diagram(self, diagram: diagrams.Diagram, edge_header: list[str] | None = None) -> None:
+        """A slot the hook fills with SVG, plus the same information as text."""
+        slot = f"d{len(self.slots) + 1}"
+        self.slots[slot] = diagram
+        self.lines.extend([f'<div class="atlas-diagram" data-atlas-slot="{slot}"></div>', ""])
+        if diagram.note:
+            self.para(md(diagram.note))
+        if diagram.edges and edge_header:
+            self.lines.extend([f'??? abstract "{t("diagram.edges", self.lang)}"', ""])
+            inner = Writer(self.ctx, self.src_uri)
+            inner.table(edge_header, (self._edge_cells(row) for row in diagram.edges))
+            self.lines.extend("    " + line if line else "" for line in inner.lines)
+            self.lines.append("")
+
+    def _edge_cells(self, row: tuple[str, ...]) -> list[str]:
+        ds = self.ctx.dataset
+        if len(row) == 4 and row[0] in ds.models:
+            parent, child, method, grade = row
+            return [self.model(parent), self.model(child), self.method(method), self.grade(grade)]
+        return [md(cell) for cell in row]
+
+    # -- links ----------------------------------------------------------------
+    def rel(self, target: str) -> str:
+        return _relpath(target, posixpath.dirname(self.src_uri) or ".")
+
+    def model(self, mid: str) -> str:
+        return f"[{md(self.ctx.dataset.models[mid]['name'])}]({self.rel(f'models/{mid}.md')})"
+
+    def paper(self, pid: str, short: bool = False) -> str:
+        paper = self.ctx.dataset.papers[pid]
+        name = paper.get("short_name") if short and paper.get("short_name") else None
+        return f"[{md(name or paper['title'][self.lang])}]({self.rel(f'papers/{pid}.md')})"
+
+    def method(self, mid: str) -> str:
+        method = self.ctx.dataset.methods[mid]
+        return f"[{md(method['name'][self.lang])}]({self.rel(f'methods/{mid}.md')})"
+
+    def capability(self, cid: str) -> str:
+        cap = self.ctx.dataset.capabilities[cid]
+        return f"[{md(cap['name'][self.lang])}]({self.rel(f'capabilities/{cid}.md')})"
+
+    def term(self, tid: str) -> str:
+        term = self.ctx.dataset.glossary[tid]
+        return f"[{md(term['term'][self.lang])}]({self.rel('glossary/index.md')}#{tid})"
+
+    def limitation(self, lid: str) -> str:
+        lim = self.ctx.dataset.limitations[lid]
+        return f"[{md(lim['name'][self.lang])}]({self.rel('limitations/index.md')}#{lid})"
+
+    def grade(self, grade: str) -> str:
+        value = GRADES[grade]
+        return (
+            f'<span class="atlas-grade atlas-grade--{grade}" '
+            f'title="{html(value.title[self.lang])}">{html(value.label[self.lang])}</span>'
+        )
+
+    # -- citations --------------------------------------------------------------
+    def cite(self, citations: Iterable[Data] | None) -> str:
+        """Footnote references for citations; the same source keeps its number."""
+        refs = []
+        for citation in citations or []:
+            key = (
+                citation.get("paper"),
+                citation.get("source"),
+                citation.get("url"),
+                citation.get("locator"),
+            )
+            if key not in self.footnotes:
+                self.footnotes[key] = (len(self.footnotes) + 1, self.footnote_text(citation))
+            refs.append(f"[^{self.label_prefix}{self.footnotes[key][0]}]")
+        return "".join(dict.fromkeys(refs))
+
+    def footnote_text(self, citation: Data) -> str:
+        ds = self.ctx.dataset
+        if "paper" in citation:
+            paper = ds.papers[citation["paper"]]
+            text = self.paper(citation["paper"])
+            text += " · " + md_link(paper_host(paper), paper["url"])
+        elif "source" in citation:
+            source = ds.sources[citation["source"]]
+            text = f"{md_link(source['title'], source['url'])} · {md(source['publisher'])}"
+        else:
+            text = md_link(citation["title"], citation["url"])
+        if citation.get("locator"):
+            text += f", {md(citation['locator'])}"
+        if citation.get("supports"):
+            text += f" — {md(citation['supports'][self.lang])}"
+        return text
+
+    def footnote_definitions(self) -> list[str]:
+        return [
+            f"[^{self.label_prefix}{number}]: {body}"
+            for number, body in sorted(self.footnotes.values())
+        ]
+
+    def body(self) -> str:
+        """The Markdown without front matter or footnote definitions (for embedding)."""
+        return "\n".join(self.lines).rstrip() + "\n"
+
+    def text(self) -> str:
+        out = list(self.lines)
+        if self.footnotes:
+            out += ["", *self.footnote_definitions()]
+        return "\n".join(out).rstrip() + "\n"
+
+    def page(self) -> Page:
+        return Page(self.src_uri, self.text(), dict(self.slots), dict(self.meta))
+
+
+@lru_cache(maxsize=1 << 16)
+def _relpath(target: str, start: str) -> str:
+    """posixpath.relpath, remembered: the same few thousand links recur on every page."""
+    return posixpath.relpath(target, start)
+
+
+# Pages whose records are anchors (the glossary, limitations, sources) give their own
+# headings ids that start with "_", which no record id can.
+OWN_ANCHOR = "_title"
+
+
+def term_anchor(tid: str) -> str:
+    """A glossary term's second anchor, which articles' hover definitions point at."""
+    return f"_term-{tid}"
+
+
+def paper_host(paper: Data) -> str:
+    return f"arXiv:{paper['arxiv']}" if paper.get("arxiv") else "PDF"
+
+
+def sorted_by_name(ids: Iterable[str], records: dict[str, Data], lang: str, key: str) -> list:
+    def name(i: str) -> str:
+        value = records[i][key]
+        return (value[lang] if isinstance(value, dict) else value).casefold()
+
+    return sorted(ids, key=name)
+
+
+def edit_note(w: Writer, kind: str, rid: str) -> None:
+    path = w.ctx.dataset.paths[(kind, rid)]
+    w.para(f'<small class="atlas-edit">{html(t("edit_data", w.lang, path=path))}</small>')
+
+
+def notes_section(w: Writer, record: Data) -> None:
+    notes = record.get("notes") or []
+    if notes:
+        w.heading(2, t("notes", w.lang))
+        for note in notes:
+            w.add(f"- {md(note['text'][w.lang])}{w.cite(note['sources'])}")
+        w.add("")
+    disputes = record.get("disagreements") or []
+    if disputes:
+        w.heading(2, t("disagreements", w.lang))
+        for item in disputes:
+            w.add(f'!!! warning "{t("claim", w.lang)}"', "")
+            w.add(f"    {md(item['claim'][w.lang])}", "")
+            w.add(f"    **{t('resolution', w.lang)}{colon(w.lang).strip()}**")
+            w.add(f"    {md(item['resolution'][w.lang])}{w.cite(item['sources'])}", "")
+
+
+def record_sources(w: Writer, record: Data) -> None:
+    w.heading(2, t("record_sources", w.lang))
+    for citation in record.get("sources") or []:
+        w.add(f"- {w.footnote_text(citation)}")
+    w.add("")
+
+
+def effect_of(edge: Edge | None, capability: str) -> Data:
+    assert edge is not None
+    return next(e for e in edge.data.get("effects") or [] if e["capability"] == capability)
+
+
+def language_root(src_uri: str) -> str:
+    """Relative path from a page's URL to its language root (directory URLs)."""
+    parts = src_uri[:-3].split("/")
+    depth = len(parts) - (1 if parts[-1] == "index" else 0)
+    return "../" * depth
+
+
+def site_root(src_uri: str, lang: str) -> str:
+    """Relative path from a page's URL to the site root, where /api/ lives.
+
+    Other languages sit one folder down (/en/), which is mkdocs-static-i18n's
+    suffix layout; the rule is here, once.
+    """
+    return language_root(src_uri) + ("" if lang == DEFAULT_LANG else "../")

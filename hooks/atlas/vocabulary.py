@@ -1,0 +1,155 @@
+"""Every enumerated value the data may use, in one place: labels and how each is drawn.
+
+The JSON Schemas list the values a contributor may write; this registry gives each
+one its words in both languages and, where a diagram or legend shows it, its colour,
+line style or shape. A test checks that the two agree, so a value added to a schema
+without its words here fails the tests instead of the build (KeyError).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+Text = dict[str, str]  # {"zh": ..., "en": ...}
+
+
+@dataclass(frozen=True)
+class Value:
+    label: Text
+    title: Text = field(default_factory=dict)  # a longer explanation, where one helps
+    colour: str = ""  # edge or node colour in diagrams and legends
+    style: str = ""  # Graphviz line style, or node shape
+    role: str = ""  # what the rest of the code needs to know about it
+
+
+def _v(zh: str, en: str, **extra: object) -> Value:
+    return Value(label={"zh": zh, "en": en}, **extra)  # type: ignore[arg-type]
+
+
+# How strong the evidence for a claim is (common.schema.json, $defs/grade).
+GRADES: dict[str, Value] = {
+    "official": _v(
+        "官方说明",
+        "Official",
+        title={"zh": "开发者本身的说明", "en": "Stated by the developer"},
+        style="solid",
+    ),
+    "paper": _v(
+        "论文",
+        "Paper",
+        title={"zh": "论文中的报告", "en": "Reported in a paper"},
+        style="solid",
+    ),
+    "inference": _v(
+        "推断",
+        "Inference",
+        title={"zh": "根据证据做出的推断", "en": "Inferred from evidence"},
+        style="dashed",
+    ),
+    "hypothesis": _v(
+        "假说",
+        "Hypothesis",
+        title={"zh": "合理但未经证实的假说", "en": "Plausible but unconfirmed"},
+        style="dotted",
+    ),
+}
+
+# What a training method is (method.schema.json, category). Colours are mid-tones
+# that read on Material's light and dark backgrounds alike. `role`: "relation" for
+# methods that relate models without training one from the other (the child was
+# trained from scratch), "prompting" for methods that train nothing at all.
+CATEGORIES: dict[str, Value] = {
+    "pretraining": _v("预训练", "Pretraining", colour="#8d99ae"),
+    "code": _v("代码训练", "Code training", colour="#3b82f6"),
+    "sft": _v("有监督微调", "Supervised fine-tuning", colour="#22c55e"),
+    "instruction-tuning": _v("指令微调", "Instruction tuning", colour="#84cc16"),
+    "feedme": _v("FeedME", "FeedME", colour="#14b8a6"),
+    "reward-model": _v("奖励模型", "Reward modelling", colour="#b45309"),
+    "rlhf": _v("人类反馈强化学习", "RLHF", colour="#f97316"),
+    "contrastive": _v("对比学习", "Contrastive training", colour="#a855f7"),
+    "prompting": _v("提示方法", "Prompting", colour="#8d99ae", role="prompting"),
+    "successor": _v("后继模型", "Successor", colour="#94a3b8", role="relation"),
+    "snapshot": _v("快照", "Snapshot", colour="#f472b6"),
+    "replication": _v("复现", "Replication", colour="#ef4444", role="relation"),
+    "other": _v("其他", "Other", colour="#94a3b8"),
+}
+
+# Dated events of a model (model.schema.json, dates[].kind). "start": the model came
+# into being; "end": it was retired (the only dates that may lie in the future).
+DATE_KINDS: dict[str, Value] = {
+    "announced": _v("公布", "Announced", role="start"),
+    "paper": _v("论文发表", "Paper", role="start"),
+    "beta": _v("测试版", "Beta", role="start"),
+    "api-release": _v("API 上线", "API release", role="start"),
+    "product-launch": _v("产品发布", "Product launch", role="start"),
+    "open-weights": _v("开放权重", "Weights released", role="start"),
+    "deprecated": _v("宣布弃用", "Deprecated", role="end"),
+    "shutdown": _v("停止服务", "Shut down", role="end"),
+    "training-cutoff": _v("训练数据截止", "Training data up to"),
+}
+
+# How a model was available (model.schema.json, availability).
+AVAILABILITY: dict[str, Value] = {
+    "api": _v("API", "API"),
+    "product": _v("产品", "Product"),
+    "open-weights": _v("开放权重", "Open weights"),
+    "research-only": _v("仅限研究", "Research only"),
+    "internal": _v("内部模型", "Internal"),
+}
+
+# What a training step did to a capability (model.schema.json, parents[].effects[].change).
+CHANGES: dict[str, Value] = {
+    "added": _v("获得", "gained"),
+    "strengthened": _v("增强", "strengthened"),
+    "weakened": _v("减弱", "weakened"),
+    "lost": _v("失去", "lost"),
+}
+
+# What a source observed of a model (model.schema.json, capabilities[].status).
+OBSERVED: dict[str, Value] = {
+    "present": _v("具备", "present"),
+    "weak": _v("较弱", "weak"),
+    "absent": _v("不具备", "absent"),
+}
+
+# What kind of web page a source is (source.schema.json, type).
+SOURCE_TYPES: dict[str, Value] = {
+    "documentation": _v("文档", "Documentation"),
+    "announcement": _v("公告", "Announcement"),
+    "blog": _v("博客", "Blog post"),
+    "article": _v("文章", "Article"),
+    "course": _v("课程", "Course"),
+    "code": _v("代码", "Code"),
+}
+
+# Boxes of a method's pipeline (method.schema.json, pipeline.nodes[].kind).
+PIPELINE_KINDS: dict[str, Value] = {
+    "data": _v("数据", "Data", colour="#7f8c8d", style="note"),
+    "step": _v("步骤", "Step", colour="#2e86de", style="box"),
+    "model": _v("模型", "Model", colour="#e67e22", style="ellipse"),
+}
+
+# Which vocabulary each schema enum uses: (schema file, path to the enum).
+SCHEMA_ENUMS: dict[tuple[str, str], dict[str, Value]] = {
+    ("common", "$defs.grade"): GRADES,
+    ("method", "category"): CATEGORIES,
+    ("method", "pipeline.nodes[].kind"): PIPELINE_KINDS,
+    ("model", "availability[]"): AVAILABILITY,
+    ("model", "dates[].kind"): DATE_KINDS,
+    ("model", "parents[].effects[].change"): CHANGES,
+    ("model", "capabilities[].status"): OBSERVED,
+    ("source", "type"): SOURCE_TYPES,
+}
+
+
+def label_of(vocabulary: dict[str, Value], value: str, lang: str) -> str:
+    return vocabulary[value].label[lang]
+
+
+def with_role(vocabulary: dict[str, Value], role: str) -> tuple[str, ...]:
+    return tuple(value for value, entry in vocabulary.items() if entry.role == role)
+
+
+START_DATES = with_role(DATE_KINDS, "start")
+END_DATES = with_role(DATE_KINDS, "end")
+RELATION_CATEGORIES = with_role(CATEGORIES, "relation")
