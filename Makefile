@@ -18,8 +18,9 @@ export PYTHONDONTWRITEBYTECODE := 1
 
 .PHONY: serve build check test test-fast bench lint format clean setup system-deps browser-deps
 
+# --dirty: rebuild only the pages an edit changed (hooks/atlas/rebuild.py keeps it exact).
 serve: setup
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	$(BIN)/mkdocs serve --dirty --dev-addr 127.0.0.1:8000
 
 build: setup
 	$(BIN)/mkdocs build --strict --site-dir site

@@ -1,7 +1,10 @@
 """Shared fixtures: the real site built once, and throw-away copies of the project.
 
 Integration tests build with the real `mkdocs build --strict` in a subprocess, the
-way a contributor or CI does, and then read the HTML.
+way a contributor or CI does, and then read the HTML. Nothing is written into the
+checkout: sites go to temporary folders, and the diagram cache of every build in a
+test run lives in one temporary folder (ATLAS_CACHE_DIR), shared because it is
+keyed by content.
 """
 
 from __future__ import annotations
@@ -10,6 +13,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,6 +21,20 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 COPIED = ("data", "docs", "hooks", "overrides", "mkdocs.yml")
+CACHE = Path(tempfile.mkdtemp(prefix="atlas-test-cache-"))
+
+
+def environment(**extra: str) -> dict[str, str]:
+    """The environment of every build and check the tests run."""
+    env = dict(
+        os.environ,
+        NO_MKDOCS_2_WARNING="1",
+        SOURCE_DATE_EPOCH="1700000000",
+        PYTHONDONTWRITEBYTECODE="1",
+    )
+    env.setdefault("ATLAS_CACHE_DIR", str(CACHE))  # a test may point it elsewhere
+    env.update(extra)
+    return env
 
 
 @dataclass
@@ -25,6 +43,7 @@ class Build:
     site: Path
     returncode: int
     output: str
+    checkout_changes: list | None = None  # for the session build: what it wrote into ROOT
 
     def page(self, url: str) -> str:
         """The HTML of a page by its URL path, e.g. 'en/models/davinci/'."""
@@ -38,13 +57,8 @@ class Build:
         return [line for line in self.output.splitlines() if line.startswith("WARNING")]
 
 
-def build_site(root: Path, site: Path, *extra: str) -> Build:
-    env = dict(
-        os.environ,
-        NO_MKDOCS_2_WARNING="1",
-        SOURCE_DATE_EPOCH="1700000000",
-        PYTHONDONTWRITEBYTECODE="1",
-    )
+def build_site(root: Path, site: Path, *extra: str, env: dict[str, str] | None = None) -> Build:
+    env = env or environment()
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site), *extra],
         cwd=root,
@@ -65,9 +79,6 @@ def copy_project(dest: Path) -> Path:
             shutil.copytree(source, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
         else:
             shutil.copy2(source, dest / name)
-    cache = ROOT / ".cache" / "diagrams"
-    if cache.is_dir():  # reuse rendered diagrams; they are keyed by content
-        shutil.copytree(cache, dest / ".cache" / "diagrams")
     return dest
 
 
@@ -105,7 +116,7 @@ def mini_project(dest: Path) -> Path:
 
 def check(root: Path) -> subprocess.CompletedProcess:
     """`python -m atlas check` on a project, as a contributor runs it."""
-    env = dict(os.environ, PYTHONPATH=str(ROOT / "hooks"), PYTHONDONTWRITEBYTECODE="1")
+    env = environment(PYTHONPATH=str(ROOT / "hooks"))
     return subprocess.run(
         [sys.executable, "-m", "atlas", "check", "--root", str(root)],
         env=env,
@@ -121,11 +132,23 @@ def mini(tmp_path: Path) -> Path:
     return mini_project(tmp_path / "mini")
 
 
+def checkout_files() -> dict[str, int]:
+    """Every file of the checkout with its modification time (git, venv, screenshots aside)."""
+    skip = (".git", ".venv", "test-output", "bench-output")
+    return {
+        p.relative_to(ROOT).as_posix(): p.stat().st_mtime_ns
+        for p in ROOT.rglob("*")
+        if p.is_file() and p.relative_to(ROOT).parts[0] not in skip
+    }
+
+
 @pytest.fixture(scope="session")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Build:
-    """The real site, built once per test session."""
+    """The real site, built once per test session, straight from the checkout."""
+    before = checkout_files()
     build = build_site(ROOT, tmp_path_factory.mktemp("site") / "site")
     assert build.returncode == 0, build.output
+    build.checkout_changes = sorted(set(before.items()) ^ set(checkout_files().items()))
     return build
 
 

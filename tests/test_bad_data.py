@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import build_site, check, mini_project
+from conftest import build_site, check, environment, mini_project
 
 CASES = Path(__file__).parent / "bad_data"
 CASE_NAMES = sorted(p.name for p in CASES.iterdir() if p.is_dir())
@@ -227,26 +227,52 @@ def test_a_missing_or_broken_schema(tmp_path: Path) -> None:
 
 def test_a_file_where_the_cache_folder_goes(tmp_path: Path) -> None:
     project = mini_project(tmp_path / "project")
-    (project / ".cache").write_text("not a folder")
-    build = build_site(project, tmp_path / "site")
+    cache = tmp_path / "cache"
+    cache.write_text("not a folder")
+    build = build_site(project, tmp_path / "site", env=environment(ATLAS_CACHE_DIR=str(cache)))
     assert build.returncode != 0 and "Traceback" not in build.output
     assert (
-        "1 problem:\n  .cache: is not a folder, but the build keeps its cache there "
-        "(remove or rename .cache; the build recreates it)"
+        f"1 problem:\n  {cache}: is not a folder, but the build keeps its cache there "
+        "(remove or rename it (the build recreates it), or set ATLAS_CACHE_DIR)"
     ) in build.output
 
 
-def test_without_graphviz_check_passes_and_build_explains(tmp_path: Path) -> None:
-    """`make check` needs no Graphviz; a build that must draw says how to install it."""
+def test_the_cache_is_not_in_the_checkout(tmp_path: Path) -> None:
+    """A pull request can commit .cache/: a planted SVG must never reach a page."""
+    from atlas.site import cache_dir
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.delenv("ATLAS_CACHE_DIR", raising=False)
+        patch.setenv("XDG_CACHE_HOME", str(tmp_path / "user-cache"))
+        where = cache_dir(tmp_path / "project")
+    assert where.is_relative_to(tmp_path / "user-cache")
+    assert not where.is_relative_to(tmp_path / "project")
+
+
+def tree(folder: Path) -> dict[str, int]:
+    return {
+        p.relative_to(folder).as_posix(): p.stat().st_mtime_ns
+        for p in folder.rglob("*")
+        if p.is_file()
+    }
+
+
+def test_without_graphviz_check_passes_writes_nothing_and_build_explains(tmp_path: Path) -> None:
+    """`make check` needs no Graphviz and writes nothing; a build that must draw says how
+    to install it."""
     project = mini_project(tmp_path / "project")
+    cache = tmp_path / "cache"
     bin_dir = tmp_path / "bin"
     bin_dir.mkdir()
     (bin_dir / "python").symlink_to(sys.executable)
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("PATH", str(bin_dir))
+        patch.setenv("ATLAS_CACHE_DIR", str(cache))
         assert shutil.which("dot") is None
+        before = tree(tmp_path)
         result = check(project)
         assert result.returncode == 0, result.stderr
+        assert tree(tmp_path) == before
         build = build_site(project, tmp_path / "site")
     assert build.returncode != 0 and "Traceback" not in build.output
     assert (
@@ -255,3 +281,21 @@ def test_without_graphviz_check_passes_and_build_explains(tmp_path: Path) -> Non
         "does it for you)"
     ) in build.output
     assert not (tmp_path / "site").exists()
+
+
+def test_a_cached_diagram_planted_in_the_checkout_never_reaches_a_page(tmp_path: Path) -> None:
+    """The old cache folder, .cache/diagrams/ in the project, is not read at all."""
+    from atlas import diagrams
+    from atlas.validate import validate
+
+    project = mini_project(tmp_path / "project")
+    dataset, problems = validate(project)
+    assert not problems
+    diagram = diagrams.pipeline_diagram(dataset.methods["rlhf-ppo"], "zh")
+    planted = project / ".cache" / "diagrams" / f"{diagram.key}.svg"
+    planted.parent.mkdir(parents=True)
+    planted.write_text('<svg><script>alert("PLANTED")</script></svg>', encoding="utf-8")
+    build = build_site(project, tmp_path / "site")
+    assert build.returncode == 0, build.output
+    assert "PLANTED" not in build.page("methods/rlhf-ppo/")
+    assert "<svg" in build.page("methods/rlhf-ppo/")

@@ -14,14 +14,11 @@ from __future__ import annotations
 import difflib
 import gzip
 import os
-import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from conftest import build_site, copy_project
+from conftest import build_site, copy_project, environment
 
 EPOCH = "1700000000"  # what conftest.build_site uses: 2023-11-14 (UTC)
 
@@ -54,11 +51,9 @@ def cold(site, tmp_path_factory: pytest.TempPathFactory):
     depend on set or dict ordering that varies between runs)."""
     tmp = tmp_path_factory.mktemp("cold")
     project = copy_project(tmp / "project")
-    shutil.rmtree(project / ".cache", ignore_errors=True)
     seed = "0" if os.environ.get("PYTHONHASHSEED") != "0" else "1"
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("PYTHONHASHSEED", seed)
-        build = build_site(project, tmp / "site")
+    env = environment(PYTHONHASHSEED=seed, ATLAS_CACHE_DIR=str(tmp / "cache"))
+    build = build_site(project, tmp / "site", env=env)
     assert build.returncode == 0, build.output
     return build
 
@@ -71,7 +66,7 @@ def test_two_clean_builds_are_byte_identical(site, cold) -> None:
 
 def test_an_empty_diagram_cache_gives_the_same_svg(site, cold) -> None:
     """The cold build really rendered the diagrams, and they match the warm build's."""
-    rendered = list((cold.root / ".cache" / "diagrams").rglob("*.svg"))
+    rendered = list((cold.root.parent / "cache" / "diagrams").rglob("*.svg"))
     assert rendered, "the cold build rendered no diagram into its empty cache"
     pages = [name for name, data in files(cold.site).items() if b"<svg" in data]
     assert len(pages) > 20  # lineage, pipelines and every model page carry a diagram
@@ -94,22 +89,13 @@ def test_the_clock_reaches_only_the_sitemaps(site, tmp_path: Path) -> None:
     """A build with another SOURCE_DATE_EPOCH differs from the session build only in
     the two sitemap files; a page or export that printed the date would show here."""
     later = "1800000000"  # 2027-01-15: still after every date in the data
-    env = dict(
-        os.environ,
-        NO_MKDOCS_2_WARNING="1",
-        SOURCE_DATE_EPOCH=later,
-        PYTHONDONTWRITEBYTECODE="1",
-    )
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(tmp_path / "s")],
-        cwd=site.root,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=900,
-        check=False,
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
+    build = build_site(site.root, tmp_path / "s", env=environment(SOURCE_DATE_EPOCH=later))
+    assert build.returncode == 0, build.output
     first, second = files(site.site), files(tmp_path / "s")
     assert compare(first, second) == ["sitemap.xml", "sitemap.xml.gz"]
     assert b"<lastmod>2027-01-15</lastmod>" in second["sitemap.xml"]
+
+
+def test_building_the_checkout_writes_nothing_into_it(site) -> None:
+    """The session build reads the checkout and writes only to temporary folders."""
+    assert site.checkout_changes == []

@@ -1,29 +1,35 @@
-"""`mkdocs serve` survives mistakes.
+"""`mkdocs serve --dirty` (what `make serve` runs) while someone edits.
 
-A contributor keeps `make serve` running while editing. Saving a broken file must
-print a clear error (file and line, no Python traceback) and leave the last good
-site on screen; saving the fix must rebuild as usual. This runs the real server on
-a copy of the project, on a free port on 127.0.0.1, and always stops it.
+Saving a broken file must print a clear error (file and line, no Python traceback)
+and leave the last good site on screen; saving the fix must rebuild. Edits to the
+package and to the schemas take effect on the next rebuild, without a restart.
+
+The real server runs on a copy of the project, on a free port of 127.0.0.1, and is
+always stopped. The tests wait on what the server prints ("Serving on", "Reloading
+browsers" after every build, the error itself), read line by line as it comes: no
+sleeps, no polling.
 """
 
 from __future__ import annotations
 
 import os
+import queue
 import re
 import socket
 import subprocess
 import sys
-import time
+import threading
 import urllib.request
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from conftest import build_site, copy_project
+from conftest import build_site, copy_project, environment
 
 START_TIMEOUT = 240  # the first build renders every diagram; 2 slow cores in CI
 REBUILD_TIMEOUT = 180
+LIVERELOAD = re.compile(r"livereload\(\d+, \d+\)")
+BUILT = r"Reloading browsers"  # printed after every build, good or stopped early
 
 
 def free_port() -> int:
@@ -32,89 +38,84 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-LIVERELOAD = re.compile(r"livereload\(\d+, \d+\)")
-
-
-def fetch(url: str) -> str | None:
-    """A page as served, without the numbers of the live-reload script (they count builds)."""
-    try:
-        with urllib.request.urlopen(url, timeout=10) as response:
-            return LIVERELOAD.sub("livereload()", response.read().decode("utf-8"))
-    except OSError:
-        return None
-
-
-def wait_for(condition: Callable[[], object], timeout: float, step: float = 0.5):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = condition()
-        if value:
-            return value
-        time.sleep(step)
-    return None
-
-
 class Server:
-    def __init__(self, project: Path, url: str, log: Path, process: subprocess.Popen) -> None:
-        self.project, self.url, self.log, self.process = project, url, log, process
-        self.mark = 0
+    def __init__(self, project: Path, url: str, process: subprocess.Popen) -> None:
+        self.project, self.url, self.process = project, url, process
+        self.lines: queue.Queue[str | None] = queue.Queue()
+        self.log: list[str] = []
+        threading.Thread(target=self._read, daemon=True).start()
+
+    def _read(self) -> None:
+        assert self.process.stdout is not None
+        for line in self.process.stdout:
+            self.log.append(line)
+            self.lines.put(line)
+        self.lines.put(None)  # the server stopped
 
     def output(self) -> str:
-        return self.log.read_text(encoding="utf-8", errors="replace")
-
-    def new_output(self) -> str:
-        """What the server printed since the last `save`."""
-        return self.output()[self.mark :]
-
-    def save(self, relative: str, text: str) -> None:
-        self.mark = len(self.output())
-        time.sleep(1.1)  # a different mtime, whatever the file system's resolution
-        (self.project / relative).write_text(text, encoding="utf-8")
+        return "".join(self.log)
 
     def wait_for_log(self, pattern: str, timeout: float = REBUILD_TIMEOUT) -> re.Match:
-        found = wait_for(lambda: re.search(pattern, self.new_output()), timeout)
-        assert found, f"no /{pattern}/ in the server log:\n{self.new_output()}"
-        return found
+        """Block until the server prints a line matching `pattern`; the match."""
+        seen = []
+        try:
+            while True:
+                line = self.lines.get(timeout=timeout)
+                if line is None:
+                    pytest.fail(f"the server stopped before /{pattern}/:\n{self.output()}")
+                seen.append(line)
+                found = re.search(pattern, line)
+                if found:
+                    return found
+        except queue.Empty:
+            pytest.fail(f"no /{pattern}/ within {timeout} s; since the last step:\n{''.join(seen)}")
 
-    def wait_for_page(self, path: str, text: str, timeout: float = REBUILD_TIMEOUT) -> str:
-        page = wait_for(lambda: (html := fetch(self.url + path)) and text in html and html, timeout)
-        assert page, f"{path} never showed {text!r}; server log:\n{self.output()}"
-        return page
+    def fetch(self, path: str) -> str:
+        """A page as served, without the numbers of the live-reload script (they count builds)."""
+        with urllib.request.urlopen(self.url + path, timeout=30) as response:
+            return LIVERELOAD.sub("livereload()", response.read().decode("utf-8"))
 
-    def wait_until_idle(self) -> None:
-        """The server has finished a build: it says so, then answers at once."""
-        self.wait_for_log(r"Reloading browsers")  # printed after every build, good or not
-        time.sleep(1)
+    def save(self, relative: str, text: str) -> None:
+        """Write a file in one step (write and rename), so the watcher sees one change."""
+        path = self.project / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f".{path.name}.tmp")
+        tmp.write_text(text, encoding="utf-8")
+        os.replace(tmp, path)
+
+    def since_last_build(self) -> str:
+        return self.output().rsplit(BUILT, 2)[-2] if BUILT in self.output() else self.output()
 
 
 @pytest.fixture
 def server(tmp_path: Path):
     project = copy_project(tmp_path / "project")
     port = free_port()
-    log = tmp_path / "serve.log"
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONDONTWRITEBYTECODE="1")
-    with log.open("w", encoding="utf-8") as out:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
-            cwd=project,
-            env=env,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-        )
+    process = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--dirty", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=project,
+        env=environment(PYTHONUNBUFFERED="1"),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        encoding="utf-8",
+        errors="replace",
+    )
+    try:
+        running = Server(project, f"http://127.0.0.1:{port}", process)
+        running.wait_for_log(r"Serving on http://", START_TIMEOUT)
+        yield running
+    finally:
+        process.terminate()
         try:
-            yield Server(project, f"http://127.0.0.1:{port}", log, process)
-        finally:
-            process.terminate()
-            try:
-                process.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait(timeout=30)
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(timeout=30)
 
 
 def no_traceback(server: Server) -> None:
-    output = server.new_output()
-    assert "Traceback" not in output, output
+    assert "Traceback" not in server.output(), server.output()
     assert server.process.poll() is None, f"the server stopped:\n{server.output()}"
 
 
@@ -123,28 +124,29 @@ def test_broken_data_keeps_the_last_good_site(server: Server) -> None:
     model = "data/models/davinci.yaml"
     good = (server.project / model).read_text(encoding="utf-8")
     assert "name: davinci\n" in good and "最初的 GPT-3" in good
-    first = server.wait_for_page(page, "最初的 GPT-3", START_TIMEOUT)
+    first = server.fetch(page)
+    assert "最初的 GPT-3" in first
 
     # 1. A YAML syntax error: an unclosed list.
     server.save(model, good.replace("name: davinci\n", "name: davinci\n  broken: [\n", 1))
     found = server.wait_for_log(r"data/models/davinci\.yaml:(\d+): YAML syntax error")
     assert 3 <= int(found.group(1)) <= 6, found.group(0)  # near the broken line (4)
-    server.wait_until_idle()
+    server.wait_for_log(BUILT)
     no_traceback(server)
-    assert fetch(server.url + page) == first  # the last good page, answered at once
+    assert server.fetch(page) == first  # the last good page, answered at once
 
     # 2. Valid YAML that the checks refuse: a parent that does not exist.
     assert "  - model: gpt-2\n" in good
-    broken = good.replace("  - model: gpt-2\n", "  - model: no-such\n", 1)
-    server.save(model, broken)
+    server.save(model, good.replace("  - model: gpt-2\n", "  - model: no-such\n", 1))
     server.wait_for_log(r"data/models/davinci\.yaml:\d+: parents")
-    server.wait_until_idle()
+    server.wait_for_log(BUILT)
     no_traceback(server)
-    assert fetch(server.url + page) == first
+    assert server.fetch(page) == first
 
     # 3. The fix: the site rebuilds and shows the new text.
     server.save(model, good.replace("最初的 GPT-3", "最初的 GPT-3（已修正）", 1))
-    server.wait_for_page(page, "最初的 GPT-3（已修正）")
+    server.wait_for_log(BUILT)
+    assert "最初的 GPT-3（已修正）" in server.fetch(page)
     no_traceback(server)
 
 
@@ -153,17 +155,18 @@ def test_a_broken_article_keeps_the_last_good_site(server: Server) -> None:
     page, article = "/en/contributing/", "docs/contributing.en.md"
     good = (server.project / article).read_text(encoding="utf-8")
     assert not good.startswith("---")  # see test_error_lines_count_the_front_matter
-    first = server.wait_for_page(page, "</html>", START_TIMEOUT)
+    first = server.fetch(page)
 
     server.save(article, good + "\nA claim with a made-up source.[^no-such-record]\n")
     line = good.count("\n") + 2
     server.wait_for_log(rf"docs/contributing\.en\.md:{line}: citation \[\^no-such-record\]")
-    server.wait_until_idle()
+    server.wait_for_log(BUILT)
     no_traceback(server)
-    assert fetch(server.url + page) == first
+    assert server.fetch(page) == first
 
     server.save(article, good + "\nSERVE-TEST-FIXED\n")
-    server.wait_for_page(page, "SERVE-TEST-FIXED")
+    server.wait_for_log(BUILT)
+    assert "SERVE-TEST-FIXED" in server.fetch(page)
     no_traceback(server)
 
 
@@ -186,26 +189,51 @@ def test_a_file_that_would_replace_a_page_keeps_the_last_good_site(server: Serve
     with the last good site instead of hanging until the next good build.
     """
     page = "/models/davinci/"
-    first = server.wait_for_page(page, "最初的 GPT-3", START_TIMEOUT)
+    first = server.fetch(page)
 
-    (server.project / "docs" / "models").mkdir()
     server.save("docs/models/davinci.md", "# davinci\n\nA hand-written copy.\n")
     server.wait_for_log(r"docs/models/davinci\.md: takes the place of a page generated")
-    server.wait_until_idle()
+    server.wait_for_log(BUILT)
     no_traceback(server)
-    assert fetch(server.url + page) == first
+    assert server.fetch(page) == first
 
     (server.project / "docs" / "models" / "davinci.md").unlink()
-    server.mark = len(server.output())
     (server.project / "docs" / "loop").symlink_to(server.project / "docs")
     server.wait_for_log(r"docs/loop: is a symbolic link")
-    server.wait_until_idle()
+    server.wait_for_log(BUILT)
     no_traceback(server)
-    assert fetch(server.url + page) == first
+    assert server.fetch(page) == first
 
     (server.project / "docs" / "loop").unlink()
     model = "data/models/davinci.yaml"
     good = (server.project / model).read_text(encoding="utf-8")
     server.save(model, good.replace("最初的 GPT-3", "最初的 GPT-3（再次构建）", 1))
-    server.wait_for_page(page, "最初的 GPT-3（再次构建）")
+    while "最初的 GPT-3（再次构建）" not in server.fetch(page):  # a build per change above
+        server.wait_for_log(BUILT)
+    no_traceback(server)
+
+
+def test_edits_to_the_package_and_the_schemas_apply_without_a_restart(server: Server) -> None:
+    """The hooks re-import the package when its code changes; schemas are read by content."""
+    i18n = "hooks/atlas/i18n.py"
+    code = (server.project / i18n).read_text(encoding="utf-8")
+    before = "数据中的全部模型。"
+    assert before in code and before in server.fetch("/models/")
+    server.save(i18n, code.replace(before, "数据中的全部模型（新代码）。", 1))
+    server.wait_for_log(BUILT)
+    assert "数据中的全部模型（新代码）。" in server.fetch("/models/")
+    no_traceback(server)
+
+    schema = "data/schema/common.schema.json"
+    text = (server.project / schema).read_text(encoding="utf-8")
+    limit = '"maxLength": 200,\n      "pattern": "\\\\S",\n      "description": "A proper name'
+    assert limit in text
+    server.save(schema, text.replace(limit, limit.replace("200", "5"), 1))
+    server.wait_for_log(r"data/models/code-davinci-002\.yaml:\d+: name: is 16 characters long")
+    server.wait_for_log(BUILT)
+    no_traceback(server)
+
+    server.save(schema, text)
+    server.wait_for_log(BUILT)
+    assert "Aborted" not in server.since_last_build()
     no_traceback(server)

@@ -6,22 +6,27 @@ For the real dataset and for synthetic datasets of several sizes (tools/synth.py
    with the cache filled (warm), each in a fresh Python process that runs MkDocs'
    own `build()` in-process, so the hooks' own counters can be read afterwards:
    `atlas.site.Stats.hook_seconds` and the diagram renderer's `RenderStats`;
-2. writes the very same pages as plain files: every generated page's Markdown in both
-   languages, with each diagram's finished SVG pasted in as raw HTML, and the
-   hand-written pages with their shortcodes and citations already expanded. MkDocs
-   builds these with the same theme, plugins and Markdown extensions but without our
-   hooks: that is the baseline every figure is compared with;
-3. measures both sites: page sizes, site size, search index size;
-4. for the real dataset, times a `mkdocs serve`-style rebuild: build, save one model
-   file, build again in the same process (as `serve` does), and checks that `dot`
-   rendered no diagram whose source did not change.
+2. writes the very same pages as plain files (`python -m atlas markdown --inline-svg`,
+   atlas/plain.py): every generated page's Markdown in both languages, with each
+   diagram's finished SVG pasted in as raw HTML, and the hand-written pages with
+   their shortcodes and citations already expanded. MkDocs builds these with the
+   same theme, plugins and Markdown extensions but without our hooks: that is the
+   baseline every figure is compared with;
+3. measures both sites (page sizes, site size, search index size), and times
+   `make check` on the project;
+4. for the real dataset, times a `mkdocs serve --dirty` rebuild: build, save one
+   model file, build again in the same process (as the server does), counts the
+   pages written again, and checks that `dot` rendered no diagram whose source did
+   not change;
+5. for chains of models 30 and 300 deep (and, for `make check` only, 3,000), shows
+   what the depth of the lineage costs.
 
 It prints a table and writes bench-output/results.json and bench-output/results.md.
 Absolute times depend on the machine; the ratios (ours ÷ baseline) are what to
 compare. Nothing here asserts a timing.
 
-    make bench                                   # real + 50, 500, 1000, 5000 models
-    .venv/bin/python tools/bench.py --quick      # real + 50, 200: a minute or two
+    make bench                                   # real, 50–5,000 models, chains
+    .venv/bin/python tools/bench.py --quick      # real + 50, 200, no chains: a few minutes
     .venv/bin/python tools/bench.py --sizes 500 --no-real --profile
 """
 
@@ -48,8 +53,11 @@ import synth  # noqa: E402
 
 DEFAULT_SIZES = (50, 500, 1000, 5000)
 QUICK_SIZES = (50, 200)
+# One lineage this many models deep, to show what depth costs: a chain 10× deeper
+# should cost at most 11× more to check and to build.
+DEFAULT_CHAINS = (30, 300)
+CHECKED_CHAINS = (300, 3000)  # check only: building 3,000 pages takes minutes
 SERVE_URL = "http://127.0.0.1:8000/"
-SLOT = re.compile(r'<div class="atlas-diagram" data-atlas-slot="(d\d+)"></div>')
 FIGURE = re.compile(r'<figure class="atlas-diagram".*?</figure>', re.S)
 COPIED = ("data", "docs", "hooks", "overrides", "mkdocs.yml")
 
@@ -77,7 +85,7 @@ def _atlas_site(project: Path):
 
 
 def _diagram_keys(site) -> set[str]:
-    return {d.key for slots in site._slots.values() for d in slots.values()}
+    return set(site.current().svgs)
 
 
 def worker(task: dict[str, Any]) -> dict[str, Any]:
@@ -101,7 +109,10 @@ def worker(task: dict[str, Any]) -> dict[str, Any]:
     config = _load(project, site_dir, config_name)
     result["config_seconds"] = time.perf_counter() - started
     serving = mode in ("serve", "serve-baseline")
-    config.plugins.on_startup(command="serve" if serving else "build", dirty=False)
+    dirty = mode == "serve"  # `make serve` runs `mkdocs serve --dirty`
+    if dirty:
+        sys.argv.append("--dirty")  # what mkdocs-static-i18n reads for its other languages
+    config.plugins.on_startup(command="serve" if serving else "build", dirty=dirty)
 
     profiler = None
     if task.get("profile"):
@@ -110,7 +121,7 @@ def worker(task: dict[str, Any]) -> dict[str, Any]:
         profiler = cProfile.Profile()
         profiler.enable()
     started = time.perf_counter()
-    build(config, serve_url=SERVE_URL if serving else None)
+    build(config, serve_url=SERVE_URL if serving else None, dirty=dirty)
     result["seconds"] = time.perf_counter() - started
     if profiler is not None:
         profiler.disable()
@@ -119,7 +130,7 @@ def worker(task: dict[str, Any]) -> dict[str, Any]:
     if mode in ("ours", "serve"):
         site = _atlas_site(project)
         result["hook_seconds"] = site.stats.hook_seconds
-        result["validations"] = site.stats.validations
+        result["snapshots"] = site.stats.snapshots
         render = site.renderer.stats
         result["dot"] = {
             "processes": render.processes,
@@ -129,7 +140,11 @@ def worker(task: dict[str, Any]) -> dict[str, Any]:
         }
         result["diagram_count"] = len(_diagram_keys(site))
         if task.get("materialise"):
-            result["materialised"] = materialise(site, project, Path(task["materialise"]))
+            import importlib
+
+            plain = importlib.import_module("atlas.plain")  # the project's copy, as imported
+            dest = Path(task["materialise"])
+            result["materialised"] = plain.write(site.current(), project, dest, inline_svg=True)
     if mode == "serve":
         result["rebuild"] = _serve_rebuild(project, site_dir, task["edit"], config_name)
     if mode == "serve-baseline":
@@ -141,7 +156,8 @@ def worker(task: dict[str, Any]) -> dict[str, Any]:
 def _serve_rebuild(
     project: Path, site_dir: Path, edit: str, config_name: str = "mkdocs.yml"
 ) -> dict[str, Any]:
-    """Save one model file and rebuild as `mkdocs serve` does: new config, same process."""
+    """Save one model file and rebuild as `mkdocs serve --dirty` does: a new config, the
+    same process, only the pages the edit changed written again."""
     import yaml
     from mkdocs.commands.build import build
 
@@ -150,13 +166,14 @@ def _serve_rebuild(
     before = site.renderer.stats
     processes, diagrams = before.processes, before.diagrams
     hook_before = site.stats.hook_seconds
+    written_before = dict(site.rebuild.written)
 
     rendered: list[str] = []
     original_render = site.renderer._render
 
-    def spy(sources: dict[str, str]) -> None:
+    def spy(sources: dict[str, str]) -> dict[str, str]:
         rendered.extend(sources)
-        original_render(sources)
+        return original_render(sources)
 
     site.renderer._render = spy  # type: ignore[method-assign]
 
@@ -169,17 +186,20 @@ def _serve_rebuild(
         config = _load(project, site_dir, config_name)
         config.site_url = SERVE_URL
         started = time.perf_counter()
-        build(config, serve_url=SERVE_URL)
+        build(config, serve_url=SERVE_URL, dirty=True)
         seconds = time.perf_counter() - started
     finally:
         path.write_bytes(original)
         site.renderer._render = original_render  # type: ignore[method-assign]
     after_keys = _diagram_keys(site)
     stats = site.renderer.stats
+    rewritten = [p for p, d in site.rebuild.written.items() if written_before.get(p) != d]
     return {
         "edited": edit,
         "seconds": seconds,
         "hook_seconds": site.stats.hook_seconds - hook_before,
+        "pages_written": len(rewritten),
+        "pages": len(site.rebuild.written),
         "dot_processes": stats.processes - processes,
         "dot_diagrams": stats.diagrams - diagrams,
         "diagrams": len(after_keys),
@@ -213,45 +233,6 @@ def _write_profile(profiler, path: Path) -> None:
         stats.print_stats(45)
         with path.open("a", encoding="utf-8") as out:
             out.write(f"==== sorted by {sort}\n{buffer.getvalue()}\n")
-
-
-# ---------------------------------------------------------------------------
-# The plain-Markdown baseline
-# ---------------------------------------------------------------------------
-
-
-def materialise(site, project: Path, dest: Path) -> dict[str, int]:
-    """Write what the hooks feed MkDocs as ordinary files, and a config without the hooks."""
-    module = sys.modules["atlas.site"]
-    if dest.exists():
-        shutil.rmtree(dest)
-    shutil.copytree(project / "docs", dest / "docs")
-    for name in ("overrides",):
-        if (project / name).is_dir():
-            shutil.copytree(project / name, dest / name)
-    written = 0
-
-    def fill(markdown: str, src_uri: str) -> str:
-        slots = site._slots.get(src_uri, {})
-        return SLOT.sub(lambda m: site._figure(slots[m.group(1)], src_uri, m.group(1)), markdown)
-
-    for lang in module.LANGS:
-        for page in site.pages(lang).values():
-            uri = module.localized(page.src_uri, lang)
-            path = dest / "docs" / uri
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(fill(page.markdown, uri), encoding="utf-8")
-            written += 1
-    for path in sorted((project / "docs").rglob("*.md")):
-        uri = path.relative_to(project / "docs").as_posix()
-        text = site.expand_article(path.read_text(encoding="utf-8"), uri)
-        (dest / "docs" / uri).write_text(fill(text, uri), encoding="utf-8")
-        written += 1
-    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
-    config = re.sub(r"^hooks:\n(?:[ \t]+-.*\n)+", "", config, flags=re.M)
-    config = re.sub(r"^watch:\n(?:[ \t]+-.*\n)+", "", config, flags=re.M)
-    (dest / "mkdocs.yml").write_text(config, encoding="utf-8")
-    return {"pages": written}
 
 
 # ---------------------------------------------------------------------------
@@ -304,6 +285,7 @@ def measure_site(site_dir: Path) -> dict[str, Any]:
 def run_worker(task: dict[str, Any], log: Path) -> dict[str, Any]:
     out = Path(task["result"])
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONDONTWRITEBYTECODE="1")
+    env["ATLAS_CACHE_DIR"] = str(Path(task["project"]) / ".cache")  # cold means cold
     with log.open("a", encoding="utf-8") as stream:
         stream.write(f"\n==== {json.dumps(task)}\n")
         stream.flush()
@@ -368,23 +350,33 @@ def bench_target(
     result["site"] = measure_site(work / "site-ours")
     result["baseline_site"] = measure_site(work / "site-baseline")
     if serve_edit:
-        print(f"  {name}: serve-style rebuild after saving {serve_edit}…", flush=True)
+        print(f"  {name}: `mkdocs serve --dirty` rebuild after saving {serve_edit}…", flush=True)
         serve = run_worker(task("serve", "serve", edit=serve_edit), log)
         result["serve"] = serve["rebuild"]
         result["serve"]["first_build_seconds"] = serve["seconds"]
         page = "docs/" + serve_edit.replace("data/models/", "models/").replace(".yaml", ".md")
         plain = run_worker(task("serve-baseline", "serve-baseline", edit=page), log)
         result["serve"]["baseline_seconds"] = plain["rebuild"]["seconds"]
-        # The same, building the Chinese pages only (mkdocs-static-i18n's build_only_locale).
-        config = (project / "mkdocs.yml").read_text(encoding="utf-8")
-        config = re.sub(r"^(  - i18n:\n)", r"\1      build_only_locale: zh\n", config, flags=re.M)
-        (project / "mkdocs-zh.yml").write_text(config, encoding="utf-8")
-        one = run_worker(task("serve", "serve-zh", edit=serve_edit, config="mkdocs-zh.yml"), log)
-        result["serve"]["one_language_seconds"] = one["rebuild"]["seconds"]
     if not args.keep_sites:
         for path in work.glob("site-*"):
             shutil.rmtree(path, ignore_errors=True)
     return result
+
+
+def time_check(project: Path, repeat: int = 3) -> float:
+    """Seconds for `python -m atlas check` on a project (best of `repeat`)."""
+    env = dict(os.environ, PYTHONPATH=str(project / "hooks"), PYTHONDONTWRITEBYTECODE="1")
+    best = float("inf")
+    for _ in range(repeat):
+        started = time.perf_counter()
+        subprocess.run(
+            [sys.executable, "-m", "atlas", "check", "--root", str(project)],
+            env=env,
+            capture_output=True,
+            check=True,
+        )
+        best = min(best, time.perf_counter() - started)
+    return best
 
 
 def count_models(project: Path) -> int:
@@ -447,8 +439,10 @@ def _seconds(n: float) -> str:
     return f"{n:.1f} s"
 
 
-def report(results: list[dict[str, Any]], info: dict[str, Any]) -> str:
+def report(all_results: list[dict[str, Any]], info: dict[str, Any]) -> str:
     """Two tables (time, size) and the derived figures, as Markdown."""
+    results = [r for r in all_results if not r.get("check_only")]
+    checks = {r["name"]: r for r in all_results if "check_seconds" in r}
     good = [r for r in results if "error" not in r]
     lines = [
         f"Machine: {info['cpu']}, {info['cores']} cores, {info['memory']}; "
@@ -459,8 +453,8 @@ def report(results: list[dict[str, Any]], info: dict[str, Any]) -> str:
         "",
         "| dataset | models | pages | ours, warm cache | baseline | in our hooks"
         " | in MkDocs + Material | ours, cold cache | cold ÷ warm"
-        " | dot (cold): processes / diagrams / time |",
-        "|" + "---|" * 10,
+        " | dot (cold): processes / diagrams / time | `make check` |",
+        "|" + "---|" * 11,
     ]
     for r in results:
         if "error" in r:
@@ -482,6 +476,7 @@ def report(results: list[dict[str, Any]], info: dict[str, Any]) -> str:
                     _seconds(cold["seconds"]),
                     _ratio(cold["seconds"], warm["seconds"]),
                     f"{dot['processes']} / {dot['diagrams']} / {dot['seconds']:.1f} s",
+                    _seconds(r.get("check_seconds", 0)),
                 ]
             )
             + " |"
@@ -536,16 +531,37 @@ def report(results: list[dict[str, Any]], info: dict[str, Any]) -> str:
     for r in good:
         serve = r.get("serve")
         if serve:
+            full = r["warm"]["seconds"]
             lines.append(
-                f"- Serve-style rebuild ({r['name']}) after saving `{serve['edited']}`: "
-                f"{serve['seconds']:.2f} s, of which {serve['hook_seconds']:.2f} s in our hooks "
-                f"(plain-Markdown baseline after saving one page: "
-                f"{serve.get('baseline_seconds', 0):.2f} s; building the Chinese pages only: "
-                f"{serve.get('one_language_seconds', 0):.2f} s). "
-                f"dot ran {serve['dot_processes']} time(s) for {serve['dot_diagrams']} "
-                f"diagram(s); {serve['changed_diagrams']} of {serve['diagrams']} diagrams changed;"
-                f" unchanged diagrams rendered again: {serve['unchanged_rerendered']}."
+                f"- `mkdocs serve --dirty` rebuild ({r['name']}) after saving "
+                f"`{serve['edited']}`: {serve['seconds']:.2f} s against a full warm build of "
+                f"{full:.2f} s in the same run ({_ratio(serve['seconds'], full)}), both languages;"
+                f" {serve['pages_written']} of {serve['pages']} pages written again, the rest"
+                f" and the search index kept whole; {serve['hook_seconds']:.2f} s in our hooks."
+                f" (A plain-Markdown site, rebuilt in full after saving one page: "
+                f"{serve.get('baseline_seconds', 0):.2f} s.) dot ran {serve['dot_processes']}"
+                f" time(s) for {serve['dot_diagrams']} diagram(s); {serve['changed_diagrams']} of"
+                f" {serve['diagrams']} diagrams changed; unchanged diagrams rendered again: "
+                f"{serve['unchanged_rerendered']}."
             )
+    chain = {r["models"]: r for r in good if r["name"].startswith("chain")}
+    if len(chain) >= 2:
+        shallow, deep = min(chain), max(chain)
+        a, b = chain[deep], chain[shallow]
+        lines.append(
+            f"- Depth, a chain of {deep} ÷ a chain of {shallow} ({deep // shallow}× deeper): "
+            f"build {_ratio(a['warm']['seconds'], b['warm']['seconds'])} "
+            f"(baseline {_ratio(a['baseline']['seconds'], b['baseline']['seconds'])}), "
+            f"`make check` {_ratio(a['check_seconds'], b['check_seconds'])}."
+        )
+    deep_checks = [checks[f"check-chain{n}"] for n in CHECKED_CHAINS if f"check-chain{n}" in checks]
+    if len(deep_checks) == 2:
+        a, b = deep_checks[1], deep_checks[0]
+        lines.append(
+            f"- `make check`, a chain of {a['models']} ÷ a chain of {b['models']}: "
+            f"{a['check_seconds']:.1f} s ÷ {b['check_seconds']:.1f} s = "
+            f"{_ratio(a['check_seconds'], b['check_seconds'])}."
+        )
     return "\n".join(lines) + "\n"
 
 
@@ -562,6 +578,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", help="comma-separated model counts, e.g. 50,500,1000,5000")
     parser.add_argument("--quick", action="store_true", help=f"sizes {QUICK_SIZES}, one run each")
     parser.add_argument("--no-real", action="store_true", help="skip the real dataset")
+    parser.add_argument(
+        "--chains", help="comma-separated depths of the chain datasets (default 30,300; 0 = none)"
+    )
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--repeat", type=int, help="warm/baseline runs per size (min is kept)")
     parser.add_argument(
@@ -606,10 +625,14 @@ def main(argv: list[str] | None = None) -> int:
     info = machine()
     print(f"Benchmark work folder: {work_root}", flush=True)
     results: list[dict[str, Any]] = []
-    targets: list[tuple[str, int | None]] = [] if args.no_real else [("real", None)]
-    targets += [(f"n{n}", n) for n in sizes]
+    chains = () if args.quick else DEFAULT_CHAINS
+    if args.chains:
+        chains = tuple(int(c) for c in args.chains.split(",") if c.strip() and int(c))
+    targets: list[tuple[str, int | None, str]] = [] if args.no_real else [("real", None, "")]
+    targets += [(f"n{n}", n, "wide") for n in sizes]
+    targets += [(f"chain{n}", n, "chain") for n in chains]
     started = time.perf_counter()
-    for name, n in targets:
+    for name, n, shape in targets:
         work = work_root / name
         project = work / "project"
         work.mkdir(parents=True, exist_ok=True)
@@ -619,7 +642,7 @@ def main(argv: list[str] | None = None) -> int:
                 models = sorted((project / "data" / "models").glob("*.yaml"))
                 edit = models[0].relative_to(project).as_posix() if models else None
             else:
-                synth.write_project(project, n, args.seed)
+                synth.write_project(project, n, args.seed, shape=shape)
                 edit = None
             if args.hooks:
                 shutil.rmtree(project / "hooks")
@@ -627,6 +650,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{name}: {count_models(project)} models", flush=True)
             result = bench_target(name, project, work, args, edit)
             result["models"] = count_models(project)
+            result["check_seconds"] = time_check(project)
         except Exception as error:  # one failing dataset should not hide the others
             print(f"  {name} failed: {error}", flush=True)
             result = {"name": name, "error": str(error)}
@@ -634,6 +658,19 @@ def main(argv: list[str] | None = None) -> int:
         (args.out / "results.json").write_text(
             json.dumps({"machine": info, "results": results}, indent=1), encoding="utf-8"
         )
+    if chains and not args.quick:
+        for n in CHECKED_CHAINS:
+            project = work_root / f"check-chain{n}"
+            synth.write_project(project, n, args.seed, shape="chain")
+            print(f"check-chain{n}: `make check` on a chain of {n}…", flush=True)
+            results.append(
+                {
+                    "name": f"check-chain{n}",
+                    "models": n,
+                    "check_only": True,
+                    "check_seconds": time_check(project),
+                }
+            )
     table = report(results, info)
     elapsed = time.perf_counter() - started
     (args.out / "results.md").write_text(table, encoding="utf-8")

@@ -35,8 +35,10 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
+from atlas.capabilities import status_of  # noqa: E402
 from atlas.kinds import ID_PATTERN, KINDS  # noqa: E402
 from atlas.shortcodes import CANDIDATE, FENCE, FOOTNOTE_DEF, FOOTNOTE_REF, SHORTCODE  # noqa: E402
+from atlas.snapshot import base_uri  # noqa: E402
 
 Data = dict[str, Any]
 
@@ -353,7 +355,9 @@ def scan_docs(docs: Path, data: Path | None = None) -> References:
             if ":" in target.split("#")[0] or target.startswith("#"):
                 continue
             resolved = posixpath.normpath(posixpath.join(posixpath.dirname(src_uri), target))
-            resolved = re.sub(r"\.[a-z]{2}\.md\b", ".md", resolved)
+            resolved = base_uri(resolved.split("#")[0]) + (
+                "#" + resolved.split("#")[1] if "#" in resolved else ""
+            )
             match = PAGE_LINK.match(resolved.split("#")[0])
             if match and match.group(2) not in ("index", "matrix"):
                 refs.ids[match.group(1)].add(match.group(2))
@@ -392,11 +396,20 @@ class Model:
     observed: list[Data] = field(default_factory=list)
 
 
+SHAPES = ("wide", "chain")
+
+
 class Generator:
-    def __init__(self, n: int, seed: int, refs: References | None = None):
+    """`shape`: "wide" for families of a few levels, as real lineages are; "chain" for
+    one lineage `n` models deep, which shows what the depth of a lineage costs."""
+
+    def __init__(self, n: int, seed: int, refs: References | None = None, shape: str = "wide"):
         if not MIN_MODELS <= n <= MAX_MODELS:
             raise ValueError(f"models must be between {MIN_MODELS} and {MAX_MODELS}")
+        if shape not in SHAPES:
+            raise ValueError(f"shape must be one of {SHAPES}")
         self.n = n
+        self.shape = shape
         self.seed = seed
         self.refs = refs or References()
         self.rng = random.Random(f"atlas-synth:{n}:{seed}")
@@ -485,6 +498,8 @@ class Generator:
         return self.out
 
     def _families(self) -> list[tuple[str, int, tuple[int, int], str]]:
+        if self.shape == "chain":
+            return [(FAMILY_WORDS[0], self.n, (2017, 1), ORGS[0])]
         count = max(3, round(self.n / 15))
         count = min(count, self.n)
         weights = [self.rng.paretovariate(2.0) for _ in range(count)]
@@ -684,7 +699,7 @@ class Generator:
 
     # -- models -----------------------------------------------------------------
     def _family_models(self, family: str, size: int, start: tuple[int, int], org: str) -> None:
-        roots = 1 if size < 8 else self.rng.randint(1, 3)
+        roots = 1 if size < 8 or self.shape == "chain" else self.rng.randint(1, 3)
         members: list[Model] = []
         base_size = self.rng.choice(SIZES)
         for k in range(size):
@@ -714,7 +729,7 @@ class Generator:
                     context=min(32768, parent.context * self.rng.choice((1, 1, 1, 2))),
                 )
                 model.parents.append(self._edge(parent, method))
-                if self.rng.random() < 0.08:
+                if self.rng.random() < 0.08 and self.shape != "chain":
                     self._second_parent(model, members, parent)
                 latest = max(self.by_id[p["model"]].date for p in model.parents)
                 model.date = min(LATEST, _add_months(latest, self.rng.randint(0, 3)))
@@ -723,6 +738,8 @@ class Generator:
             self.by_id[model.id] = model
 
     def _choose_parent(self, members: list[Model]) -> Model:
+        if self.shape == "chain":
+            return members[-1]
         for _ in range(10):
             parent = members[-1] if self.rng.random() < 0.45 else self.rng.choice(members)
             if parent.depth < 8:
@@ -960,7 +977,7 @@ class Generator:
                         )
                     edge["effects"] = effects
             mine = set()
-            for cid in caps:
+            for cid in caps:  # the package's own rule, with parent indices for edges
                 inherited = [i for i, e in enumerate(model.parents) if cid in has[e["model"]]]
                 changes = [
                     (x["change"], i)
@@ -968,9 +985,7 @@ class Generator:
                     for x in e.get("effects", [])
                     if x["capability"] == cid
                 ]
-                lost = {i for change, i in changes if change == "lost"}
-                gained = model.id in self.origins[cid] or any(c == "added" for c, _ in changes)
-                if gained or (inherited and not all(i in lost for i in inherited)):
+                if status_of(model.id in self.origins[cid], inherited, changes).has:
                     mine.add(cid)
             has[model.id] = mine
             if self.rng.random() < 0.08:
@@ -1124,9 +1139,11 @@ def dump(record: Data, kind: str) -> str:
     return header + body
 
 
-def generate(n: int, seed: int = 0, refs: References | None = None) -> dict[str, dict[str, Data]]:
+def generate(
+    n: int, seed: int = 0, refs: References | None = None, shape: str = "wide"
+) -> dict[str, dict[str, Data]]:
     """The records of a synthetic dataset, by kind and id."""
-    return Generator(n, seed, refs).generate()
+    return Generator(n, seed, refs, shape).generate()
 
 
 def copy_parts(source: Path, target: Path, names: Iterable[str]) -> None:
@@ -1141,7 +1158,9 @@ def copy_parts(source: Path, target: Path, names: Iterable[str]) -> None:
             shutil.copy2(path, target / name)
 
 
-def write_project(target: Path, n: int, seed: int = 0, source: Path = ROOT) -> dict[str, int]:
+def write_project(
+    target: Path, n: int, seed: int = 0, source: Path = ROOT, shape: str = "wide"
+) -> dict[str, int]:
     """Write a complete project with `n` synthetic models into `target` (emptied first)."""
     target = Path(target)
     if target.exists():
@@ -1155,7 +1174,7 @@ def write_project(target: Path, n: int, seed: int = 0, source: Path = ROOT) -> d
     copy_parts(source, target, COPIED)
     copy_parts(source / "data", target / "data", ("schema", "templates"))
     refs = scan_docs(target / "docs", source / "data")
-    records = generate(n, seed, refs)
+    records = generate(n, seed, refs, shape)
     counts = {}
     for kind, by_id in records.items():
         folder = target / "data" / kind
@@ -1172,8 +1191,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--out", type=Path, required=True, help="project folder to (re)write")
     parser.add_argument("--source", type=Path, default=ROOT, help="project to copy pages from")
+    parser.add_argument("--shape", choices=SHAPES, default="wide", help="families, or one chain")
     args = parser.parse_args(argv)
-    counts = write_project(args.out, args.models, args.seed, args.source)
+    counts = write_project(args.out, args.models, args.seed, args.source, args.shape)
     print(f"{args.out}: " + ", ".join(f"{v} {k}" for k, v in counts.items()))
     return 0
 

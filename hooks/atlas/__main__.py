@@ -1,8 +1,13 @@
-"""`python -m atlas check`: validate data/ and docs/ without building anything.
+"""The package's command line.
 
-This is what contributors and pre-commit run. It checks every record, every file
-under docs/, and every article's shortcodes, citations and HTML, exactly as the
-build's first step does, but draws no diagram and writes nothing.
+`python -m atlas check` validates data/ and docs/ without building anything: what
+contributors and pre-commit run. It checks every record, every file under docs/,
+and every article's shortcodes, citations and HTML, exactly as the build's first
+step does, but draws no diagram and writes nothing.
+
+`python -m atlas markdown OUT` writes the whole site as plain Markdown with the
+diagrams beside it, and a mkdocs.yml without our hooks (see plain.py): the way to
+another engine.
 """
 
 from __future__ import annotations
@@ -12,6 +17,7 @@ import logging
 import sys
 from pathlib import Path
 
+from . import plain
 from .errors import DataError
 from .kinds import KINDS
 from .site import Site
@@ -24,7 +30,13 @@ def main(argv: list[str] | None = None) -> int:
         "check", help="validate every record under data/, and every file and article in docs/"
     )
     check.add_argument("--root", type=Path, default=Path.cwd(), help="project root")
+    export = sub.add_parser("markdown", help="write every page as plain Markdown, with its SVG")
+    export.add_argument("out", type=Path, help="folder to write (emptied first)")
+    export.add_argument("--root", type=Path, default=Path.cwd(), help="project root")
+    export.add_argument("--inline-svg", action="store_true", help="paste the SVG into the pages")
     args = parser.parse_args(argv)
+    if args.command == "markdown":
+        return run_markdown(args.root.resolve(), args.out.resolve(), args.inline_svg)
     return run_check(args.root.resolve())
 
 
@@ -33,14 +45,27 @@ def run_check(root: Path) -> int:
     try:
         extensions, configs = _markdown_settings(root)
         site.use_markdown(extensions, configs)
-        site.preflight(render=False)
+        dataset = site.check()
     except DataError as error:
         print(error, file=sys.stderr)
         return 1
-    dataset = site.dataset()
     counts = ", ".join(f"{len(dataset.kind(kind))} {kind}" for kind in KINDS)
     print(f"data/ is valid: {counts}.")
     print("docs/: every file, citation, shortcode and article is in order.")
+    return 0
+
+
+def run_markdown(root: Path, out: Path, inline_svg: bool) -> int:
+    site = Site(root)
+    try:
+        extensions, configs = _markdown_settings(root)
+        site.use_markdown(extensions, configs)
+        snapshot = site.preflight()
+    except DataError as error:
+        print(error, file=sys.stderr)
+        return 1
+    written = plain.write(snapshot, root, out, inline_svg=inline_svg)
+    print(f"{out}: {written['pages']} pages, {written['diagrams']} diagram files.")
     return 0
 
 

@@ -39,7 +39,9 @@ def format_problems(problems: list[Problem]) -> str:
     """'2 problems in data/ and docs/:' and one indented line per problem."""
     count = len(problems)
     noun = "problem" if count == 1 else "problems"
-    folders = sorted({p.path.split("/")[0] + "/" for p in problems if "/" in p.path})
+    folders = sorted(
+        {p.path.split("/")[0] + "/" for p in problems if "/" in p.path and p.path[0] != "/"}
+    )
     where = " in " + " and ".join(folders) if folders else ""
     lines = [f"{count} {noun}{where}:"]
     lines += [f"  {problem}" for problem in sorted(set(problems))]

@@ -1,9 +1,9 @@
 """Search that stays in the reader's language, with Chinese domain terms kept whole.
 
 mkdocs-static-i18n merges every language into one search index, so a Chinese reader
-searching "model" would get English pages and the reverse. After the build we split
-the merged index into one per language (/search/ and /en/search/) and point each
-page's search at its own language. jieba, which Material runs on Chinese text, gets
+searching "model" would get English pages and the reverse. After the build we write
+one index per language (/search/ and /en/search/) and point each page's search at
+its own language. jieba, which Material runs on Chinese text, gets
 a user dictionary from the data so that 思维链 or 对齐税 stay one word.
 """
 
@@ -48,33 +48,30 @@ def write_user_dictionary(dataset: Dataset, path: Path) -> None:
         os.replace(tmp, path)  # atomic: parallel builds may read it
 
 
-def split_index(site_dir: Path, other_langs: list[str]) -> None:
-    """Rewrite the merged index as one index per language."""
-    path = site_dir / "search" / "search_index.json"
-    if not path.exists():
-        return
-    index = json.loads(path.read_text(encoding="utf-8"))
-    docs = index["docs"]
-    prefixes = {lang: f"{lang}/" for lang in other_langs}
-    default = [d for d in docs if not d["location"].startswith(tuple(prefixes.values()))]
-    _write(path, index["config"], "zh", default)
-    for lang, prefix in prefixes.items():
-        mine = [
-            dict(d, location=d["location"][len(prefix) :])
-            for d in docs
-            if d["location"].startswith(prefix)
-        ]
-        if mine:
-            _write(site_dir / lang / "search" / "search_index.json", index["config"], lang, mine)
+def write_indexes(
+    site_dir: Path, fields: dict, entries: dict[str, list[dict]], default_lang: str
+) -> None:
+    """One index per language, at /search/ and /<lang>/search/, from every page's entries.
 
-
-def _write(path: Path, base_config: dict, lang: str, docs: list[dict]) -> None:
-    config = dict(base_config, lang=["en"], separator=SEPARATORS[lang], pipeline=PIPELINES[lang])
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(
-        json.dumps({"config": config, "docs": docs}, ensure_ascii=False, separators=(",", ":")),
-        encoding="utf-8",
-    )
+    Locations in another language's index are relative to that language's root, as
+    its pages' search expects (see localize_base).
+    """
+    for lang, docs in entries.items():
+        prefix = "" if lang == default_lang else f"{lang}/"
+        if prefix:
+            docs = [dict(d, location=d["location"].removeprefix(prefix)) for d in docs]
+        config = {
+            "lang": ["en"],
+            "separator": SEPARATORS[lang],
+            "pipeline": PIPELINES[lang],
+            "fields": fields,
+        }
+        path = site_dir / prefix / "search" / "search_index.json"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        text = json.dumps(
+            {"config": config, "docs": docs}, ensure_ascii=False, separators=(",", ":")
+        )
+        path.write_text(text, encoding="utf-8")
 
 
 def localize_base(page_html: str, lang_root: str) -> str:
