@@ -93,6 +93,7 @@ MINI_NAV = """nav:
   - papers/index.md
   - glossary/index.md
   - limitations/index.md
+  - claims/index.md
   - sources/index.md
 """
 
@@ -149,6 +150,15 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Build:
     build = build_site(ROOT, tmp_path_factory.mktemp("site") / "site")
     assert build.returncode == 0, build.output
     build.checkout_changes = sorted(set(before.items()) ^ set(checkout_files().items()))
+    return build
+
+
+@pytest.fixture(scope="session")
+def mini_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    """The small fixture dataset, built once per test session."""
+    root = tmp_path_factory.mktemp("mini-site")
+    build = build_site(mini_project(root / "project"), root / "site")
+    assert build.returncode == 0, build.output
     return build
 
 

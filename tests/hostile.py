@@ -52,11 +52,15 @@ LEADS = ('??? danger "X" ', "- ", "1. ", "> ", "# ", "!!! note ", "| a | b | ", 
 # Surface forms that articles must still match, to open a hover definition.
 PLAIN = {("hostile-term", "aliases")}
 MARK = "data-pwn"
+# Fields compared with each other by the grade rules (a model's developer, a source's).
+SAME_PAYLOAD = {"organization", "publisher"}
 # Added to every list of citations, so that each citation field appears everywhere.
 CITATION = {
     "url": "https://example.org/cited?a=1&b=2",
     "title": "cited page",
+    "archive_url": "https://web.archive.org/web/2023/https://example.org/cited?a=1&b=2",
     "locator": "§1",
+    "quote": "The sentence the claim rests on.",
     "supports": {"zh": "支持的说法。", "en": "What it supports."},
 }
 
@@ -120,7 +124,10 @@ def poison(value: Any, node: dict, own: dict, record: str, at: str, seen: set[st
     if isinstance(value, str) and is_free_text(node):
         seen.add(at)
         n[0] += 1
-        return hostile_text(value, node.get("maxLength", 200), n[0], at.endswith("zh"))
+        # A model's organization must still equal its developer's publisher name for an
+        # official claim to stand, so these two get the same payload for the same name.
+        k = sum(map(ord, value)) if at in SAME_PAYLOAD else n[0]
+        return hostile_text(value, node.get("maxLength", 200), k, at.endswith("zh"))
     return value
 
 

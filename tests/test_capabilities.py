@@ -36,7 +36,9 @@ def test_capability_flows_down_the_lineage(root: Path) -> None:
     # davinci is the origin; text-davinci-002's edge weakens it; the rest inherit it.
     assert icl["davinci"] == "gained"
     assert icl["text-davinci-002"] == "weakened"
-    assert {icl[m] for m in ("code-davinci-002", "text-davinci-003", "gpt-3.5-turbo")} == {"has"}
+    assert {icl[m] for m in ("code-davinci-002", "text-davinci-003", "gpt-3.5-turbo")} == {
+        "inherited"
+    }
 
 
 def test_trace_walks_back_to_the_source_stage(root: Path) -> None:
@@ -70,8 +72,9 @@ def test_changing_one_edge_changes_the_tables(root: Path) -> None:
     edit(root, "models", "text-davinci-003", lose_it)
     dataset, status = load(root)
     assert status["text-davinci-003"]["in-context-learning"].cell == "lost"
+    # Below the loss nothing passes down, and nobody recorded anything: not "absent".
     assert not status["gpt-3.5-turbo"]["in-context-learning"].has
-    assert status["gpt-3.5-turbo"]["in-context-learning"].cell == "absent"
+    assert status["gpt-3.5-turbo"]["in-context-learning"].cell == "not-recorded"
     assert caps.trace(dataset, status, "gpt-3.5-turbo", "in-context-learning") is None
 
 
@@ -82,10 +85,63 @@ def test_changing_one_capability_record_changes_the_tables(root: Path) -> None:
 
     edit(root, "capabilities", "in-context-learning", from_code)
     dataset, status = load(root)
-    assert status["davinci"]["in-context-learning"].cell == "absent"
+    assert status["davinci"]["in-context-learning"].cell == "not-recorded"
     assert status["code-davinci-002"]["in-context-learning"].cell == "gained"
     trace = caps.trace(dataset, status, "text-davinci-003", "in-context-learning")
     assert trace.gained_at == "code-davinci-002" and trace.method == "code-training"
+
+
+def test_absent_is_a_cited_observation_and_not_the_default(root: Path) -> None:
+    def away_from_davinci(cap: dict) -> None:
+        cap["origins"][0]["model"] = "code-davinci-002"
+        cap["origins"][0]["method"] = "code-training"
+
+    def observed_absent(model: dict) -> None:
+        model["capabilities"] = [
+            {
+                "capability": "in-context-learning",
+                "status": "absent",
+                "grade": "inference",
+                "sources": [{"source": "openai-model-index"}],
+            }
+        ]
+
+    edit(root, "capabilities", "in-context-learning", away_from_davinci)
+    _, status = load(root)
+    assert status["davinci"]["in-context-learning"].cell == "not-recorded"
+    edit(root, "models", "davinci", observed_absent)
+    _, status = load(root)
+    assert status["davinci"]["in-context-learning"].cell == "absent"
+    # The observation is about davinci alone: its children are not thereby "absent".
+    assert status["code-davinci-002"]["in-context-learning"].cell == "gained"
+
+
+def test_nothing_passes_along_a_replacement(root: Path) -> None:
+    def replacement_method(method: dict) -> None:
+        method["category"] = "replacement"
+
+    edit(root, "methods", "chat-tuning", replacement_method)
+    dataset, status = load(root)
+    assert status["text-davinci-003"]["in-context-learning"].cell == "inherited"
+    assert status["gpt-3.5-turbo"]["in-context-learning"].cell == "not-recorded"
+    assert caps.trace(dataset, status, "gpt-3.5-turbo", "in-context-learning") is None
+
+    def strengthen_across_it(model: dict) -> None:
+        model["parents"][0]["effects"] = [
+            {
+                "capability": "in-context-learning",
+                "change": "strengthened",
+                "grade": "inference",
+                "sources": [{"source": "openai-model-index"}],
+            }
+        ]
+
+    edit(root, "models", "gpt-3.5-turbo", strengthen_across_it)
+    _, problems = validate(root)
+    assert [p.message for p in problems] == [
+        "'in-context-learning' is strengthened along a 'chat-tuning' edge, but nothing passes"
+        " along one"
+    ]
 
 
 def test_an_added_effect_is_a_second_origin(root: Path) -> None:

@@ -450,7 +450,11 @@ class Generator:
             cite = {"source": self.rng.choice(sorted(self.out["sources"]))}
         else:
             k = self.rng.randrange(1000)
-            cite = {"url": f"https://example.org/notes/{k}", "title": f"Release note {k}"}
+            cite = {
+                "url": f"https://example.org/notes/{k}",
+                "title": f"Release note {k}",
+                "archive_url": f"https://web.archive.org/web/2022/https://example.org/notes/{k}",
+            }
         if self.rng.random() < 0.3:
             cite["locator"] = self.rng.choice(LOCATORS)
         return cite
@@ -495,6 +499,7 @@ class Generator:
         self._paper_links()
         self._limitations()
         self._referenced_extras()
+        self._ground_grades()
         return self.out
 
     def _families(self) -> list[tuple[str, int, tuple[int, int], str]]:
@@ -540,6 +545,7 @@ class Generator:
             "title": f"{sid.replace('-', ' ').title()}",
             "publisher": publisher,
             "url": f"https://example.org/{sid}",
+            "archive_url": f"https://web.archive.org/web/2022/https://example.org/{sid}",
             "type": kind,
             "primary": primary,
             "description": self.text(
@@ -997,9 +1003,51 @@ class Generator:
                     {
                         "capability": cid,
                         "status": status,
+                        "grade": self.grade(),
                         "sources": self.citations(model.family, most=1),
                     }
                 ]
+
+    # -- grades that keep their promise -------------------------------------------
+    def _ground_grades(self) -> None:
+        """Give every official and paper claim what the validator requires of it.
+
+        Run last, so the random choices before it stay as they were: an official
+        claim gets a quoted citation of its developer's release notes, a paper claim a
+        quoted, located citation of its family's paper (or becomes an inference when
+        the family has none).
+        """
+        models = self.out["models"]
+        for mid, record in sorted(models.items()):
+            for edge in record.get("parents") or []:
+                self._ground(edge, mid)
+                for effect in edge.get("effects") or []:
+                    self._ground(effect, mid)
+            for seen in record.get("capabilities") or []:
+                self._ground(seen, mid)
+        for _, cap in sorted(self.out["capabilities"].items()):
+            for origin in cap["origins"]:
+                self._ground(origin, origin["model"])
+
+    def _ground(self, claim: Data, subject: str) -> None:
+        family = self.by_id[subject].family
+        if claim["grade"] == "official":
+            wanted = {"source": self.family_source[family]}
+        elif claim["grade"] == "paper":
+            papers = self.family_papers.get(family)
+            if not papers:
+                claim["grade"] = "inference"
+                return
+            wanted = {"paper": papers[0]}
+        else:
+            return
+        key = next(iter(wanted))
+        cited = next((c for c in claim["sources"] if c.get(key) == wanted[key]), None)
+        if cited is None:
+            cited = dict(wanted)
+            claim["sources"].insert(0, cited)
+        cited.setdefault("locator", LOCATORS[len(claim["sources"]) % len(LOCATORS)])
+        cited["quote"] = f"{subject} was trained as this record describes."
 
     # -- links that need every model --------------------------------------------
     def _paper_links(self) -> None:

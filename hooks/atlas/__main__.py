@@ -72,9 +72,21 @@ def run_markdown(root: Path, out: Path, inline_svg: bool) -> int:
 def _markdown_settings(root: Path) -> tuple[list, dict]:
     """The Markdown extensions mkdocs.yml configures, read the way MkDocs reads them."""
     from mkdocs.config import load_config
+    from mkdocs.exceptions import ConfigurationError
+
+    from .errors import Problem
 
     logging.getLogger("mkdocs").setLevel(logging.ERROR)
-    config = load_config(config_file=str(root / "mkdocs.yml"))
+    try:
+        config = load_config(config_file=str(root / "mkdocs.yml"))
+    except ConfigurationError as error:
+        raise DataError(
+            [
+                Problem(
+                    "mkdocs.yml", 0, "", str(error), "run it from the project root, or pass --root"
+                )
+            ]
+        ) from None
     return config.markdown_extensions, config.mdx_configs
 
 

@@ -2,9 +2,13 @@
 
 A capability starts at the models its record names as origins, or at an edge whose
 effects say it was `added`. It passes from parent to child unless an edge says it
-was `lost`; `strengthened` and `weakened` mark the edges that changed it. Nothing
-here is typed by hand: change one edge or one capability record and every table
-follows.
+was `lost`, or the edge is a replacement (a new model named to take over from a
+retired one inherits nothing); `strengthened` and `weakened` mark the edges that
+changed it. Nothing here is typed by hand: change one edge or one capability record
+and every table follows.
+
+The world is open: a model the lineage gives no capability is *not recorded*, not
+"absent". Only an observation that cites a source makes a capability absent.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from typing import Any
 
 from .dataset import Dataset
 from .graph import Edge
+from .vocabulary import UNINHERITED_CATEGORIES
 
 GAINED = ("origin", "added")
 
@@ -24,17 +29,17 @@ class Status:
     """What one model has of one capability, and what happened on the way in."""
 
     has: bool
-    change: str | None = None  # origin | added | strengthened | weakened | lost | None
+    change: str | None = None  # origin|added|strengthened|weakened|lost|absent|None
     edge: Any = None  # the incoming Edge that caused the change, if any
 
     @property
     def cell(self) -> str:
-        """The state shown in the model × capability matrix."""
+        """The state shown in the model × capability matrix (vocabulary.CELLS)."""
         if self.change in GAINED:
             return "gained"
-        if self.change in ("strengthened", "weakened", "lost"):
+        if self.change in ("strengthened", "weakened", "lost", "absent"):
             return self.change
-        return "has" if self.has else "absent"
+        return "inherited" if self.has else "not-recorded"
 
 
 @dataclass(frozen=True)
@@ -64,19 +69,33 @@ def effects_on(edge: Edge, capability: str) -> list[str]:
     return [e["change"] for e in edge.data.get("effects") or [] if e["capability"] == capability]
 
 
+def carries(dataset: Dataset, edge: Edge) -> bool:
+    """Whether capabilities pass along this edge (not along a replacement)."""
+    return dataset.methods[edge.method]["category"] not in UNINHERITED_CATEGORIES
+
+
 def compute_status(dataset: Dataset) -> dict[str, dict[str, Status]]:
     """Status of every capability on every model, in one pass in lineage order."""
     lineage = dataset.lineage
     origins = {
         cid: {o["model"] for o in cap["origins"]} for cid, cap in dataset.capabilities.items()
     }
+    absent = {
+        (mid, seen["capability"])
+        for mid, model in dataset.models.items()
+        for seen in model.get("capabilities") or []
+        if seen["status"] == "absent"
+    }
     status: dict[str, dict[str, Status]] = {mid: {} for mid in lineage.order}
     for mid in lineage.order:
-        incoming = lineage.parents[mid]
+        incoming = [e for e in lineage.parents[mid] if carries(dataset, e)]
         for cid in dataset.capabilities:
             inherited = [e for e in incoming if status[e.parent][cid].has]
-            changes = [(change, e) for e in incoming for change in effects_on(e, cid)]
-            status[mid][cid] = status_of(mid in origins[cid], inherited, changes)
+            changes = [(change, e) for e in lineage.parents[mid] for change in effects_on(e, cid)]
+            state = status_of(mid in origins[cid], inherited, changes)
+            if not state.has and state.change is None and (mid, cid) in absent:
+                state = Status(False, "absent")
+            status[mid][cid] = state
     return status
 
 
@@ -131,7 +150,11 @@ def compute_traces(
                 )
                 mine[cid] = Trace(cid, mid, state.edge.method, effect["grade"], 1, None, (), 0)
             else:
-                edge = next(e for e in lineage.parents[mid] if status[e.parent][cid].has)
+                edge = next(
+                    e
+                    for e in lineage.parents[mid]
+                    if carries(dataset, e) and status[e.parent][cid].has
+                )
                 before = traces[edge.parent][cid]
                 changes, count = before.changes, before.change_count
                 if state.change in ("strengthened", "weakened"):
@@ -179,6 +202,19 @@ def effect_problems(dataset: Dataset, status: dict[str, dict[str, Status]]) -> l
         for edge in dataset.lineage.parents[mid]:
             for k, effect in enumerate(edge.data.get("effects") or []):
                 parent_has = status[edge.parent][effect["capability"]].has
+                if not carries(dataset, edge):
+                    if effect["change"] != "added":
+                        problems.append(
+                            (
+                                mid,
+                                edge.index,
+                                k,
+                                f"'{effect['capability']}' is {effect['change']} along a"
+                                f" '{edge.method}' edge, but nothing passes along one",
+                                "use 'added' (the new model has it on its own), or remove it",
+                            )
+                        )
+                    continue
                 if effect["change"] == "added" and parent_has:
                     problems.append(
                         (

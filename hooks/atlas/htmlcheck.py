@@ -36,7 +36,8 @@ ATTRIBUTES = {
     "td": {"colspan", "rowspan", "style"},
     "th": {"colspan", "rowspan", "style"},
     "details": {"open"},
-    "div": {"data-atlas-slot", "markdown"},
+    # data-grade and data-search-exclude: the evidence blocks our shortcodes append.
+    "div": {"data-atlas-slot", "markdown", "data-grade", "data-search-exclude"},
     "span": {"style"},
     "table": set(),
 }

@@ -95,12 +95,6 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "The diagram shows the {shown} models nearest to {name} (of {total}); the table below lists all.",
     },
     # capabilities
-    "cell.gained": {"zh": "获得", "en": "gained here"},
-    "cell.has": {"zh": "具备", "en": "has"},
-    "cell.strengthened": {"zh": "增强", "en": "strengthened"},
-    "cell.weakened": {"zh": "减弱", "en": "weakened"},
-    "cell.lost": {"zh": "失去", "en": "lost"},
-    "cell.absent": {"zh": "无", "en": "absent"},
     "capability": {"zh": "能力", "en": "Capability"},
     "source_stage": {"zh": "来源阶段", "en": "Source stage"},
     "first_model": {"zh": "最早的模型", "en": "First model"},
@@ -121,11 +115,58 @@ LABELS: dict[str, dict[str, str]] = {
     "observed": {"zh": "文献中的观察", "en": "Observed in the sources"},
     "origins": {"zh": "来源", "en": "Where it comes from"},
     "open_questions": {"zh": "反证与未解问题", "en": "Counter-evidence and open questions"},
-    "models_with": {"zh": "具备这项能力的模型", "en": "Models with this capability"},
+    "models_with": {"zh": "记录了这项能力的模型", "en": "Models with a recorded state"},
     "matrix.intro": {
-        "zh": "每一格由谱系推算：“获得”表示能力在这里首次出现或由这一步训练加入；“增强”“减弱”“失去”来自连线上记录的变化；“具备”表示从上游继承。点击表头可以排序。",
-        "en": "Each cell is computed from the lineage: 'gained here' is where a capability first appears or a training step adds it; 'strengthened', 'weakened' and 'lost' come from changes recorded on edges; 'has' means inherited from a parent. Click a column heading to sort.",
+        "zh": "每一格由谱系推算，点一格可以看到它依据的论断和原文引文。世界是开放的：没有任何来源记录的能力标为“未记录”，并不表示模型不具备它。点击表头可以排序。",
+        "en": "Each cell is computed from the lineage; open a cell to see the claim it rests on and the quoted source. The world is open: a capability no source recorded is marked 'not recorded', which does not mean the model lacks it. Click a column heading to sort.",
     },
+    "matrix.legend": {"zh": "图例", "en": "Legend"},
+    "matrix.show": {"zh": "显示的模型家族：", "en": "Model families shown:"},
+    "matrix.all": {"zh": "全部", "en": "All"},
+    "matrix.default": {
+        "zh": "默认只显示 GPT-3.5 家族；勾选其他家族可以展开更多模型。",
+        "en": "The GPT-3.5 family is shown first; tick other families to add their models.",
+    },
+    "matrix.count": {
+        "zh": "显示 {shown} / {total} 个模型",
+        "en": "Showing {shown} of {total} models",
+    },
+    # claims and their evidence
+    "claims": {"zh": "论断与证据", "en": "Claims and evidence"},
+    "claims.intro": {
+        "zh": "本站的每一条谱系连线、每一处能力变化、每项能力的来源和每一条观察都是一条论断，都有证据等级和出处。“官方说明”必须引用开发者本身的页面原文，“论文”必须给出论文中的位置和原文；其余是推断或假说。这里按模型列出全部论断，可以按证据等级筛选；同样的数据见 {link}。",
+        "en": "Every lineage edge, every change to a capability, every capability's source and every observation on this site is a claim with an evidence grade and its sources. 'Official' must quote the developer's own page; 'paper' must give the place in the paper and its words; anything else is an inference or a hypothesis. All claims are listed here by model and can be filtered by grade; the same data is at {link}.",
+    },
+    "claims.filter": {"zh": "按证据等级筛选：", "en": "Filter by grade:"},
+    "claims.count": {
+        "zh": "显示 {shown} / {total} 条论断",
+        "en": "Showing {shown} of {total} claims",
+    },
+    "claims.claim": {"zh": "论断", "en": "Claim"},
+    "claims.quote": {"zh": "原文与出处", "en": "Quote and source"},
+    "claims.no_quote": {"zh": "（未摘录原文）", "en": "(no quote recorded)"},
+    "claim.open": {
+        "zh": "证据等级：{grade}，查看证据",
+        "en": "Evidence: {grade}; show the evidence",
+    },
+    "claim.edge": {"zh": "{child} ← {parent}（{method}）", "en": "{child} ← {parent} ({method})"},
+    "claim.effect": {
+        "zh": "{child} ← {parent}：{capability}{change}",
+        "en": "{child} ← {parent}: {capability} {change}",
+    },
+    "claim.origin": {
+        "zh": "{capability}：来自 {model} 的{method}",
+        "en": "{capability}: from {method} on {model}",
+    },
+    "claim.observation": {
+        "zh": "{model}：{capability}（观察：{status}）",
+        "en": "{model}: {capability} (observed {status})",
+    },
+    "evidence.intro": {
+        "zh": "本页每个证据等级标记背后的论断、原文引文、位置和出处。引文保留原文的语言。",
+        "en": "The claim behind each evidence badge on this page, with the quoted words, where they stand and the source. Quotes are in the source's language.",
+    },
+    "archived_copy": {"zh": "存档", "en": "archived copy"},
     "capabilities.intro": {
         "zh": "每项能力来自哪一步训练、最早出现在哪个模型，以及证据有多强。",
         "en": "Which training step each capability comes from, the first model that has it, and how strong the evidence is.",
@@ -271,13 +312,14 @@ class Locale:
 
     separator: str  # between items of a list
     colon: str  # after a label
+    comma: str  # before a clause that adds to what comes before (a source's locator)
     date: Callable[[list[int]], str]
     billions: Callable[[float], str]
 
 
 LOCALES = {
-    "zh": Locale(separator="、", colon="：", date=_zh_date, billions=_zh_billions),
-    "en": Locale(separator=", ", colon=": ", date=_en_date, billions=_en_billions),
+    "zh": Locale(separator="、", colon="：", comma="，", date=_zh_date, billions=_zh_billions),
+    "en": Locale(separator=", ", colon=": ", comma=", ", date=_en_date, billions=_en_billions),
 }
 
 
@@ -287,6 +329,10 @@ def join(items: Iterable[str], lang: str) -> str:
 
 def colon(lang: str) -> str:
     return LOCALES[lang].colon
+
+
+def comma(lang: str) -> str:
+    return LOCALES[lang].comma
 
 
 def format_date(date: str, lang: str) -> str:

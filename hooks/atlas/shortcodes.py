@@ -96,6 +96,7 @@ def expand(
     problems: list[Problem] = []
     definitions = _citations(shielded, ctx, base, path, line_of, problems)
     slots: dict[str, diagrams.Diagram] = {}
+    evidence: list[str] = []
     out, last = [], 0
     for number, match in enumerate(CANDIDATE.finditer(shielded), start=1):
         line = line_of(match.start())
@@ -109,11 +110,15 @@ def expand(
         SHORTCODES[name].render(writer, arg)
         out += [markdown[last : match.start()], writer.body()]
         definitions += writer.footnote_definitions()
+        evidence += writer.evidence_blocks()
         last = match.end()
     out.append(markdown[last:])
     if problems:
         raise DataError(problems)
     markdown = "".join(out)
+    if evidence:
+        section = pages.evidence_section(evidence, ctx.lang)
+        markdown = markdown.rstrip() + "\n\n" + "\n".join(section)
     if definitions:
         markdown = markdown.rstrip() + "\n\n" + "\n".join(definitions) + "\n"
     return markdown, slots

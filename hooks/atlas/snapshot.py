@@ -25,6 +25,7 @@ from pathlib import Path
 from types import MappingProxyType
 
 from . import capabilities as caps
+from . import claims as claim_list
 from . import diagrams, exports, htmlcheck, pages, shortcodes
 from .articles import Article, read_docs
 from .dataset import Dataset
@@ -150,8 +151,11 @@ def build(
         assert previous is not None
         rendered, exported = previous.pages, previous.exports
     else:
-        rendered = _render_pages(checked.dataset, checked.status)
-        exported = MappingProxyType(exports.render_all(checked.dataset, checked.status))
+        dataset, status = checked.dataset, checked.status
+        traces = caps.compute_traces(dataset, status)
+        claims = claim_list.collect(dataset)
+        rendered = _render_pages(dataset, status, traces, claims)
+        exported = MappingProxyType(exports.render_all(dataset, status, traces, claims))
     snap = Snapshot(checked.inputs, checked.dataset, checked.status, rendered, checked.articles)
     wanted = {d.key: d for d in snap.diagrams()}
     svgs = {key: previous.svgs[key] for key in wanted if previous and key in previous.svgs}
@@ -366,11 +370,12 @@ def _collision_problems(
 # ---------------------------------------------------------------------------
 
 
-def _render_pages(dataset: Dataset, status: Mapping) -> Mapping[str, pages.Page]:
+def _render_pages(
+    dataset: Dataset, status: Mapping, traces: Mapping, claims: Mapping
+) -> Mapping[str, pages.Page]:
     rendered: dict[str, pages.Page] = {}
-    traces = caps.compute_traces(dataset, status)
     for lang in LANGS:
-        ctx = pages.Context(dataset, status, lang, traces)
+        ctx = pages.Context(dataset, status, lang, traces, claims)
         for page in pages.all_pages(ctx):
             rendered[localized(page.src_uri, lang)] = page
     return MappingProxyType(rendered)

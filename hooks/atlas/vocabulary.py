@@ -57,7 +57,8 @@ GRADES: dict[str, Value] = {
 # What a training method is (method.schema.json, category). Colours are mid-tones
 # that read on Material's light and dark backgrounds alike. `role`: "relation" for
 # methods that relate models without training one from the other (the child was
-# trained from scratch), "prompting" for methods that train nothing at all.
+# trained from scratch), "replacement" for a relation along which nothing is
+# inherited, "prompting" for methods that train nothing at all.
 CATEGORIES: dict[str, Value] = {
     "pretraining": _v("预训练", "Pretraining", colour="#8d99ae"),
     "code": _v("代码训练", "Code training", colour="#3b82f6"),
@@ -69,6 +70,9 @@ CATEGORIES: dict[str, Value] = {
     "contrastive": _v("对比学习", "Contrastive training", colour="#a855f7"),
     "prompting": _v("提示方法", "Prompting", colour="#8d99ae", role="prompting"),
     "successor": _v("后继模型", "Successor", colour="#94a3b8", role="relation"),
+    # The developer names one model as the replacement of a retired one. Nothing says
+    # the new model continues the old one's recipe, so no capability passes along it.
+    "replacement": _v("替代模型", "Replacement", colour="#64748b", role="replacement"),
     "snapshot": _v("快照", "Snapshot", colour="#f472b6"),
     "replication": _v("复现", "Replication", colour="#ef4444", role="relation"),
     "other": _v("其他", "Other", colour="#94a3b8"),
@@ -112,6 +116,67 @@ OBSERVED: dict[str, Value] = {
     "absent": _v("不具备", "absent"),
 }
 
+# What the model × capability matrix shows in a cell (capabilities.Status.cell): not
+# a schema enum but computed. Only "not-recorded" has no claim behind it.
+CELLS: dict[str, Value] = {
+    "gained": _v(
+        "获得",
+        "gained",
+        title={
+            "zh": "能力从这里开始：这个模型是它的来源，或者这一步训练加入了它。",
+            "en": "The capability starts here: this model is its source, or this step added it.",
+        },
+    ),
+    "strengthened": _v(
+        "增强",
+        "strengthened",
+        title={
+            "zh": "从上游继承，并有来源记录这一步训练使它变强。",
+            "en": "Inherited, and a source records that this training step made it stronger.",
+        },
+    ),
+    "weakened": _v(
+        "减弱",
+        "weakened",
+        title={
+            "zh": "从上游继承，并有来源记录这一步训练使它变弱。",
+            "en": "Inherited, and a source records that this training step made it weaker.",
+        },
+    ),
+    "lost": _v(
+        "失去",
+        "lost",
+        title={
+            "zh": "上游具备，有来源记录这一步训练之后不再具备。",
+            "en": "The parent has it, and a source records that it is gone after this step.",
+        },
+    ),
+    "inherited": _v(
+        "继承",
+        "inherited",
+        title={
+            "zh": "从上游继承，这一步没有记录变化；证据指向最初获得它的那一步。",
+            "en": "Passed down, no change recorded; the evidence is where it was first gained.",
+        },
+    ),
+    "absent": _v(
+        "不具备",
+        "absent",
+        title={
+            "zh": "有来源明确记录这个模型不具备这项能力。",
+            "en": "A source records that this model does not have the capability.",
+        },
+    ),
+    "not-recorded": _v(
+        "未记录",
+        "not recorded",
+        title={
+            "zh": "没有来源记录这个模型具备或不具备这项能力。这不等于不具备。",
+            "en": "No source records whether this model has it. That does not mean it lacks it.",
+        },
+    ),
+}
+
 # What kind of web page a source is (source.schema.json, type).
 SOURCE_TYPES: dict[str, Value] = {
     "documentation": _v("文档", "Documentation"),
@@ -152,4 +217,5 @@ def with_role(vocabulary: dict[str, Value], role: str) -> tuple[str, ...]:
 
 START_DATES = with_role(DATE_KINDS, "start")
 END_DATES = with_role(DATE_KINDS, "end")
-RELATION_CATEGORIES = with_role(CATEGORIES, "relation")
+RELATION_CATEGORIES = with_role(CATEGORIES, "relation") + with_role(CATEGORIES, "replacement")
+UNINHERITED_CATEGORIES = with_role(CATEGORIES, "replacement")

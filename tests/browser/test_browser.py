@@ -67,7 +67,7 @@ def alias_cases() -> list[tuple[str, str]]:
     for path in sorted((ROOT / "data" / "models").glob("*.yaml")):
         aliases = yaml.safe_load(path.read_text(encoding="utf-8")).get("aliases") or {}
         cases += [(name, path.stem) for name in aliases.get("product", [])]
-    for mid in ("davinci-instruct-beta", "code-cushman-001", "text-similarity-davinci-001"):
+    for mid in ("davinci-instruct-beta", "codex-12b", "text-similarity-davinci-001"):
         cases.append((record("models", mid)["aliases"]["paper"][0], mid))
     cases.append(("text-davinci-003", "text-davinci-003"))
     return cases
@@ -173,7 +173,19 @@ def settle(page) -> None:
 
 
 @pytest.mark.parametrize(
-    "path", ["", "en/", "models/text-davinci-003/", "en/models/davinci/", "lineage/", "en/lineage/"]
+    "path",
+    [
+        "",
+        "en/",
+        "models/text-davinci-003/",
+        "en/models/davinci/",
+        "lineage/",
+        "en/lineage/",
+        "claims/",
+        "en/claims/",
+        "capabilities/matrix/",
+        "en/capabilities/matrix/",
+    ],
 )
 def test_no_serious_accessibility_violations(page, base_url, path, output_dir: Path) -> None:
     page.goto(base_url + path, wait_until="networkidle")

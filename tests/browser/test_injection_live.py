@@ -32,6 +32,8 @@ TOOLTIP_PAGES = [
         "papers/hostile-paper/",
         "methods/hostile-method/",
         "capabilities/hostile-capability/",
+        "capabilities/matrix/",
+        "claims/",
         "glossary/",
         "limitations/",
         "sources/",
@@ -115,6 +117,11 @@ def test_every_page_loads_without_running_data(watched, hostile_url) -> None:
 def test_every_tooltip_hovered_and_focused(watched, hostile_url, path: str) -> None:
     url, _ = hostile_url
     watched.goto(url + path, wait_until="load")
+    # Every host must be hoverable: open collapsed blocks, show every matrix row.
+    watched.evaluate("document.querySelectorAll('details').forEach(d => { d.open = true; })")
+    show_all = watched.locator("[data-atlas-all]")
+    if show_all.count():
+        show_all.click()
     hosts = watched.locator(".md-content .footnote-ref")
     count = hosts.count()
     if path.strip("/") in ("", "en", "glossary", "en/glossary", "models/hostile-model"):

@@ -10,12 +10,13 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 
 from .capabilities import capabilities_index, capability_page, capability_table, matrix_page
+from .claims import claims_page
 from .lineage import legend_block, lineage_block, lineage_page
 from .methods import method_page, methods_index
 from .models import model_page, models_index
 from .papers import paper_page, papers_index
 from .reference import glossary_page, limitations_page, sources_page
-from .writer import Context, Page, Writer, term_anchor
+from .writer import Context, Page, Writer, evidence_section, term_anchor
 
 __all__ = [
     "Context",
@@ -23,6 +24,7 @@ __all__ = [
     "Writer",
     "all_pages",
     "capability_table",
+    "evidence_section",
     "legend_block",
     "lineage_block",
     "page_uris",
@@ -43,6 +45,7 @@ SINGLE: dict[str, Callable[[Context], Page]] = {
     "methods/index.md": methods_index,
     "capabilities/index.md": capabilities_index,
     "capabilities/matrix.md": matrix_page,
+    "claims/index.md": claims_page,
     "lineage/index.md": lineage_page,
     "glossary/index.md": glossary_page,
     "limitations/index.md": limitations_page,

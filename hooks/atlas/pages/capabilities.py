@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from ..claims import cell_claim, origin_key
 from ..dataset import Dataset
 from ..diagrams import capability_diagram
 from ..escape import html, md, md_block
 from ..i18n import t
+from ..vocabulary import CELLS
 from .writer import (
     Context,
     Page,
@@ -44,7 +46,9 @@ def capability_table(w: Writer, compact: bool = False) -> None:
                     w.capability(cid),
                     "<br>".join(w.method(o["method"]) for o in origins),
                     "<br>".join(w.model(o["model"]) for o in origins),
-                    "<br>".join(w.grade(o["grade"]) + w.cite(o["sources"]) for o in origins),
+                    "<br>".join(
+                        w.claim(origin_key(cid, o["model"])) + w.cite(o["sources"]) for o in origins
+                    ),
                 ]
             )
         header = ["capability", "source_stage", "first_model", "grade"]
@@ -55,7 +59,7 @@ def capability_table(w: Writer, compact: bool = False) -> None:
                 w.method(origin["method"]),
                 w.model(origin["model"]),
                 md(origin["evidence"][lang]) + w.cite(origin["sources"]),
-                w.grade(origin["grade"]),
+                w.claim(origin_key(cid, origin["model"])),
             ]
             for cid in _capability_order(ds)
             for origin in ds.capabilities[cid]["origins"]
@@ -73,25 +77,80 @@ def _capability_order(ds: Dataset) -> list[str]:
     )
 
 
+# The family the matrix opens on: the models the site is about. The others are a tick away.
+MATRIX_FAMILY = "gpt-3.5"
+
+
 def matrix_page(ctx: Context) -> Page:
     ds, lang = ctx.dataset, ctx.lang
     w = Writer(ctx, "capabilities/matrix.md")
     w.meta["hide"] = ["navigation", "toc"]  # a wide table
     w.heading(1, t("matrix", lang))
     w.para(t("matrix.intro", lang))
+    _cell_legend(w)
+    families = list(dict.fromkeys(ds.models[mid]["family"] for mid in ds.lineage.order))
+    _family_filter(w, families)
     order = _capability_order(ds)
     rows = []
     for mid in ds.lineage.order:
-        cells = [w.model(mid)]
+        family = ds.models[mid]["family"]
+        cells = [f'<span class="atlas-row" data-family="{html(family)}"></span>' + w.model(mid)]
         for cid in order:
-            state = ctx.status[mid][cid].cell
-            cells.append(
-                f'<span class="atlas-cell atlas-cell--{state}" data-sort="{state}">'
-                f"{html(t('cell.' + state, lang))}</span>"
-            )
+            cells.append(matrix_cell(w, mid, cid))
         rows.append(cells)
-    w.table([t("model", lang)] + [w.capability(c) for c in order], rows, sortable=True)
+    w.table(
+        [t("model", lang)] + [w.capability(c) for c in order],
+        rows,
+        sortable=True,
+        css="atlas-matrix",
+    )
     return w.page()
+
+
+def matrix_cell(w: Writer, mid: str, cid: str) -> str:
+    """One cell: its state in words, opening the claim behind it; nothing to open when
+    nothing is recorded."""
+    ctx = w.ctx
+    state = ctx.status[mid][cid].cell
+    label = CELLS[state].label[w.lang]
+    key = cell_claim(ctx.status, ctx.traces, mid, cid)
+    css = f"atlas-cell atlas-cell--{state}"
+    if key is None:
+        return f'<span class="{css}" data-sort="{state}">{html(label)}</span>'
+    return w.claim(key, label=label, css=css, sort=state)
+
+
+def _cell_legend(w: Writer) -> None:
+    lang = w.lang
+    w.add(f'<dl class="atlas-legend" aria-label="{html(t("matrix.legend", lang))}">')
+    for state, value in CELLS.items():
+        w.add(
+            f'<div><dt><span class="atlas-cell atlas-cell--{state}">{html(value.label[lang])}'
+            f"</span></dt><dd>{html(value.title[lang])}</dd></div>"
+        )
+    w.add("</dl>", "")
+
+
+def _family_filter(w: Writer, families: list[str]) -> None:
+    """Tick boxes that hide and show the matrix's rows by family (atlas-filter.js).
+
+    Without JavaScript the form stays hidden and every row shows.
+    """
+    lang = w.lang
+    boxes = "".join(
+        f'<label><input type="checkbox" value="{html(f)}"'
+        f"{' checked' if f == MATRIX_FAMILY else ''}> {html(f)}</label>"
+        for f in families
+    )
+    w.add(
+        f'<form class="atlas-filter" data-atlas-filter="family" hidden>'
+        f"<p>{html(t('matrix.default', lang))}</p>"
+        f"<fieldset><legend>{html(t('matrix.show', lang))}</legend>{boxes}"
+        f'<button type="button" data-atlas-all>{html(t("matrix.all", lang))}</button></fieldset>'
+        f'<p class="atlas-filter__count" aria-live="polite"'
+        f' data-template="{html(t("matrix.count", lang))}"></p></form>',
+        "",
+    )
 
 
 def capability_page(ctx: Context, cid: str) -> Page:
@@ -110,7 +169,7 @@ def capability_page(ctx: Context, cid: str) -> Page:
                 w.method(o["method"]),
                 w.model(o["model"]),
                 md(o["evidence"][lang]) + w.cite(o["sources"]),
-                w.grade(o["grade"]),
+                w.claim(origin_key(cid, o["model"])),
             ]
             for o in cap["origins"]
         ),
@@ -122,20 +181,13 @@ def capability_page(ctx: Context, cid: str) -> Page:
     rows = []
     for mid in ds.lineage.order:
         state = has[mid]
-        if state.cell == "absent":
+        if state.cell == "not-recorded":
             continue
         edge = state.edge
         source = ""
         if edge is not None:
             source = w.method(edge.method) + w.cite(effect_of(edge, cid)["sources"])
-        rows.append(
-            [
-                w.model(mid),
-                f'<span class="atlas-cell atlas-cell--{state.cell}">'
-                f"{html(t('cell.' + state.cell, lang))}</span>",
-                source,
-            ]
-        )
+        rows.append([w.model(mid), matrix_cell(w, mid, cid), source])
     w.table([t("model", lang), t("capability", lang), t("method", lang)], rows, sortable=True)
     if cap.get("open_questions"):
         w.heading(2, t("open_questions", lang))

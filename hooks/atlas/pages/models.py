@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..capabilities import Trace
+from ..claims import cell_claim, edge_key, effect_key, observation_key
 from ..dataset import first_date
 from ..diagrams import neighbourhood_diagram
 from ..escape import html, md, md_block, search_tag
@@ -112,8 +113,10 @@ def _edge_table(w: Writer, edges: list[Edge], other: str) -> None:
     rows = []
     for edge in edges:
         entry = edge.data
+        grade = w.claim(edge_key(edge.child, edge.parent))  # first: the edge's own evidence
         effects = "; ".join(
-            f"{w.capability(e['capability'])} {label_of(CHANGES, e['change'], lang)}"
+            f"{w.capability(e['capability'])} {label_of(CHANGES, e['change'], lang)} "
+            f"{w.claim(effect_key(edge.child, edge.parent, e['capability']))}"
             f"{w.cite(e['sources'])}"
             for e in entry.get("effects") or []
         )
@@ -122,7 +125,7 @@ def _edge_table(w: Writer, edges: list[Edge], other: str) -> None:
             [
                 w.model(edge.parent if other == "parent" else edge.child),
                 w.method(edge.method),
-                w.grade(edge.grade) + w.cite(entry["sources"]),
+                grade + w.cite(entry["sources"]),
                 note,
                 effects,
             ]
@@ -203,7 +206,7 @@ def _model_abilities(w: Writer, mid: str) -> None:
                     w.capability(trace.capability),
                     w.model(trace.gained_at),
                     w.method(trace.method),
-                    w.grade(trace.grade),
+                    w.claim(_gained_claim(w, trace)),
                     _path_cell(w, mid, trace),
                     _changes_cell(w, trace),
                 ]
@@ -224,11 +227,18 @@ def _model_abilities(w: Writer, mid: str) -> None:
         w.heading(3, t("observed", lang))
         for item in observed:
             note = f" — {md(item['note'][lang])}" if item.get("note") else ""
+            badge = w.claim(observation_key(mid, item["capability"]))
             w.add(
                 f"- {w.capability(item['capability'])}: {label_of(OBSERVED, item['status'], lang)}"
-                f"{note}{w.cite(item['sources'])}"
+                f" {badge}{note}{w.cite(item['sources'])}"
             )
         w.add("")
+
+
+def _gained_claim(w: Writer, trace: Trace) -> str:
+    key = cell_claim(w.ctx.status, w.ctx.traces, trace.gained_at, trace.capability)
+    assert key is not None  # a trace starts where a claim gave the capability
+    return key
 
 
 def models_index(ctx: Context) -> Page:
@@ -275,6 +285,12 @@ def _exports_note(w: Writer) -> None:
     w.heading(2, t("exports", w.lang))
     w.para(t("exports.intro", w.lang))
     root = site_root(w.src_uri, w.lang)
-    for name in ("models.json", "models.csv", "dataset.json"):
+    for name in (
+        "models.json",
+        "models.csv",
+        "dataset.json",
+        "claims.json",
+        "capability-matrix.json",
+    ):
         w.add(f'- <a href="{root}api/{name}" download>/api/{name}</a>')
     w.add("")

@@ -11,18 +11,20 @@ not here.
 from __future__ import annotations
 
 import posixpath
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
 from .. import capabilities as caps
+from .. import claims as claim_list
 from .. import diagrams
 from ..dataset import Dataset
 from ..escape import html, md, md_link
 from ..graph import Edge
-from ..i18n import DEFAULT_LANG, colon, t
-from ..vocabulary import GRADES
+from ..i18n import DEFAULT_LANG, colon, comma, t
+from ..vocabulary import CHANGES, GRADES, OBSERVED, label_of
 
 Data = dict[str, Any]
 
@@ -32,13 +34,19 @@ class Context:
     """What a renderer needs: the data, computed capability status, the language.
 
     `traces` (model → capability → Trace) is computed once per dataset by whoever
-    renders model pages; pages that do not show traces leave it empty.
+    renders model pages; pages that do not show traces leave it empty. `claims` (key
+    → Claim) is collected here when not given.
     """
 
     dataset: Dataset
     status: Mapping[str, Mapping[str, caps.Status]]
     lang: str
     traces: Mapping[str, Mapping[str, caps.Trace]] = field(default_factory=dict)
+    claims: Mapping[str, claim_list.Claim] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if not self.claims:
+            self.claims = claim_list.collect(self.dataset)
 
 
 @dataclass
@@ -65,6 +73,7 @@ class Writer:
         self.lines: list[str] = []
         self.meta: dict[str, object] = {}
         self.footnotes: dict[tuple, tuple[int, str]] = {}
+        self.claims: dict[str, int] = {}  # claim key → its number on this page
         self.slots: dict[str, diagrams.Diagram] = {}
 
     # -- structure ------------------------------------------------------------
@@ -128,8 +137,13 @@ class Writer:
     def _edge_cells(self, row: tuple[str, ...]) -> list[str]:
         ds = self.ctx.dataset
         if len(row) == 4 and row[0] in ds.models:
-            parent, child, method, grade = row
-            return [self.model(parent), self.model(child), self.method(method), self.grade(grade)]
+            parent, child, method, _grade = row
+            return [
+                self.model(parent),
+                self.model(child),
+                self.method(method),
+                self.claim(claim_list.edge_key(child, parent)),
+            ]
         return [md(cell) for cell in row]
 
     # -- links ----------------------------------------------------------------
@@ -161,11 +175,106 @@ class Writer:
         return f"[{md(lim['name'][self.lang])}]({self.rel('limitations/index.md')}#{lid})"
 
     def grade(self, grade: str) -> str:
+        """A grade badge that opens nothing (legends, the evidence blocks themselves)."""
         value = GRADES[grade]
         return (
-            f'<span class="atlas-grade atlas-grade--{grade}" '
-            f'title="{html(value.title[self.lang])}">{html(value.label[self.lang])}</span>'
+            f'<span class="atlas-grade atlas-grade--{grade}">{html(value.label[self.lang])}</span>'
         )
+
+    # -- claims -----------------------------------------------------------------
+    def claim(
+        self, key: str, label: str | None = None, css: str = "", sort: str | None = None
+    ) -> str:
+        """A claim's grade badge, linked to its evidence block on this page.
+
+        Material's footnote tooltips show the block (statement, quotes, locators,
+        source and archive links) on hover and keyboard focus; a tap or a click
+        scrolls to it. `label`, `css` and `sort` (a sortable table's key) let a matrix
+        cell open the same evidence.
+        """
+        claim = self.ctx.claims[key]
+        number = self.claims.setdefault(key, len(self.claims) + 1)
+        grade = GRADES[claim.grade].label[self.lang]
+        text = label if label is not None else grade
+        classes = css or f"atlas-grade atlas-grade--{claim.grade}"
+        described = t("claim.open", self.lang, grade=grade)
+        extra = f' data-sort="{html(sort)}"' if sort is not None else ""
+        return (
+            f'<a class="{classes} footnote-ref" href="#{self.claim_anchor(number)}"{extra} '
+            f'aria-label="{html(text + " · " + described)}">{html(text)}</a>'
+        )
+
+    def claim_anchor(self, number: int) -> str:
+        return f"_claim-{self.label_prefix}{number}"
+
+    def claim_statement(self, claim: claim_list.Claim) -> str:
+        """What a claim says, in a line: who, what, by which step."""
+        lang = self.lang
+        if claim.kind == "edge":
+            assert claim.parent is not None and claim.method is not None
+            return t(
+                "claim.edge",
+                lang,
+                child=self.model(claim.model),
+                parent=self.model(claim.parent),
+                method=self.method(claim.method),
+            )
+        assert claim.capability is not None
+        capability = self.capability(claim.capability)
+        if claim.kind == "effect":
+            assert claim.parent is not None and claim.change is not None
+            return t(
+                "claim.effect",
+                lang,
+                child=self.model(claim.model),
+                parent=self.model(claim.parent),
+                capability=capability,
+                change=label_of(CHANGES, claim.change, lang),
+            )
+        if claim.kind == "origin":
+            assert claim.method is not None
+            return t(
+                "claim.origin",
+                lang,
+                capability=capability,
+                model=self.model(claim.model),
+                method=self.method(claim.method),
+            )
+        assert claim.change is not None
+        return t(
+            "claim.observation",
+            lang,
+            model=self.model(claim.model),
+            capability=capability,
+            status=label_of(OBSERVED, claim.change, lang),
+        )
+
+    def evidence_blocks(self) -> list[str]:
+        """One block per claim badged on the page: what the tooltips copy and a tap opens."""
+        lines: list[str] = []
+        for key, number in self.claims.items():
+            lines += self.claim_block(self.ctx.claims[key], self.claim_anchor(number))
+        return lines
+
+    def claim_block(self, claim: claim_list.Claim, anchor: str) -> list[str]:
+        """A claim with its grade, its note, and every citation with its quote."""
+        lines = [
+            f'<div class="atlas-claim" id="{html(anchor)}" data-grade="{claim.grade}" markdown>',
+            "",
+            f"{self.grade(claim.grade)} {self.claim_statement(claim)}",
+            "",
+        ]
+        if claim.note:
+            lines += [f"<small>{md(' '.join(claim.note[self.lang].split()))}</small>", ""]
+        for citation in claim.sources:
+            lines += quote_lines(citation)
+            lines += [self.footnote_text(citation), ""]
+        lines += ["</div>", ""]
+        return lines
+
+    def evidence_section(self) -> list[str]:
+        """The page's evidence, under its own heading, out of the search index."""
+        return evidence_section(self.evidence_blocks(), self.lang)
 
     # -- citations --------------------------------------------------------------
     def cite(self, citations: Iterable[Data] | None) -> str:
@@ -195,7 +304,10 @@ class Writer:
         else:
             text = md_link(citation["title"], citation["url"])
         if citation.get("locator"):
-            text += f", {md(citation['locator'])}"
+            text += f"{comma(self.lang)}{md(citation['locator'])}"
+        archive = archive_of(ds, citation)
+        if archive:
+            text += f" · {md_link(t('archived_copy', self.lang), archive)}"
         if citation.get("supports"):
             text += f" — {md(citation['supports'][self.lang])}"
         return text
@@ -212,12 +324,63 @@ class Writer:
 
     def text(self) -> str:
         out = list(self.lines)
+        out += self.evidence_section()
         if self.footnotes:
             out += ["", *self.footnote_definitions()]
         return "\n".join(out).rstrip() + "\n"
 
     def page(self) -> Page:
         return Page(self.src_uri, self.text(), dict(self.slots), dict(self.meta))
+
+
+def archive_of(ds: Dataset, citation: Data) -> str | None:
+    """The archived copy of what a citation points at: the citation's own (a page cited
+    once, or the version of a page its quote comes from), else its record's."""
+    if citation.get("archive_url"):
+        return citation["archive_url"]
+    if "source" in citation:
+        return ds.sources[citation["source"]].get("archive_url")
+    if "paper" in citation:
+        return ds.papers[citation["paper"]].get("archive_url")
+    return citation.get("archive_url")
+
+
+QUOTE_LANGUAGE = re.compile(r"[\u3400-\u9fff]")
+
+
+def quote_lines(citation: Data) -> list[str]:
+    """A citation's quote as a block quote, marked with the language it is in."""
+    quote = citation.get("quote")
+    if not quote:
+        return []
+    lang = "zh" if QUOTE_LANGUAGE.search(quote) else "en"
+    return [
+        f'<blockquote class="atlas-quote" lang="{lang}" markdown>',
+        "",
+        md(" ".join(quote.split())),
+        "",
+        "</blockquote>",
+        "",
+    ]
+
+
+def evidence_section(blocks: list[str], lang: str) -> list[str]:
+    if not blocks:
+        return []
+    return [
+        '<div class="atlas-evidence" data-search-exclude markdown>',
+        "",
+        f"## {t('evidence', lang)} {{ #{EVIDENCE_ANCHOR} }}",
+        "",
+        t("evidence.intro", lang),
+        "",
+        *blocks,
+        "</div>",
+        "",
+    ]
+
+
+EVIDENCE_ANCHOR = "_evidence"
 
 
 @lru_cache(maxsize=1 << 16)

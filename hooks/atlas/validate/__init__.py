@@ -6,7 +6,8 @@ before it let through:
 
 1. per record: characters, numbers, ids, then the schema (*what shape* is wrong);
 2. across records: unknown ids, citations, addresses, dates, translations, names,
-   edges, cycles and release order (*what does not fit together*);
+   edges, cycles, release order, and grades stronger than their sources (*what does
+   not fit together*);
 3. on the lineage itself, which needs a valid Dataset: capabilities traced to a
    step their model never went through, effects that contradict what the parent
    has, observations that contradict what the lineage computes.
@@ -24,6 +25,7 @@ from ..errors import Problem
 from ..kinds import KINDS
 from ..load import Record, load_records
 from .fields import SCHEMA_FOR_KIND, SINGULAR, build_date, parse_date
+from .grades import grade_problems
 from .lineage import (
     cycle_problems,
     edge_problems,
@@ -98,6 +100,7 @@ def validate(root: Path) -> tuple[Dataset | None, list[Problem]]:
     problems += cycle_problems([r for r in valid if r.kind == "models"])
     problems += alias_problems([r for r in valid if r.kind == "glossary"])
     problems += release_order_problems([r for r in valid if r.kind == "models"])
+    problems += grade_problems(valid, readable)
 
     if problems:
         return None, sorted(set(problems))

@@ -173,7 +173,7 @@ def citation_problems(record: Record, known: dict[str, set[str]]) -> list[Proble
 def url_problems(record: Record) -> list[Problem]:
     problems = []
     for at, value in strings(record.data):
-        if not at or at[-1] != "url":
+        if not at or at[-1] not in ("url", "archive_url"):
             continue
         try:
             parts = urlsplit(value)

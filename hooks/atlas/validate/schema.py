@@ -150,6 +150,7 @@ def describe_error(record: Record, error: ValidationError) -> Problem:
     if keyword == "required":
         name = _quoted_name(error.message)
         described = schema.get("properties", {}).get(name, {}).get("description", "")
+        described = described or schema.get("description", "")  # e.g. an if/then rule
         return Problem(
             record.path,
             record.line(at),
@@ -185,7 +186,7 @@ def describe_error(record: Record, error: ValidationError) -> Problem:
     elif keyword in ("pattern", "minLength") and isinstance(value, str) and not value.strip():
         message = "is empty"
         hint = "write some text, or leave the field out if it is optional"
-    elif keyword == "pattern" and at and at[-1] == "url":
+    elif keyword == "pattern" and at and at[-1] in ("url", "archive_url"):
         message = f"'{clip(value)}' is not an http(s) address"
         hint = "give a full address starting with https://"
     elif keyword == "pattern":
@@ -210,6 +211,18 @@ def describe_error(record: Record, error: ValidationError) -> Problem:
             if isinstance(value, dict) and k in value and v not in value
         ]
         message = "; ".join(pairs) or error.message
+        wanted = [
+            v
+            for k, vs in error.validator_value.items()
+            for v in vs
+            if isinstance(value, dict) and k in value and v not in value
+        ]
+        properties = schema.get("properties", {})
+        hint = " ".join(
+            f"{v}: {properties[v]['description']}"
+            for v in dict.fromkeys(wanted)
+            if properties.get(v, {}).get("description")
+        )
     elif keyword == "anyOf" and "parameters" in at:
         message = "gives neither 'billions' nor 'note'"
         hint = "give the size, or a note saying it is undisclosed"

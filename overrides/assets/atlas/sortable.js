@@ -32,6 +32,11 @@
     header.setAttribute("aria-sort", ascending ? "ascending" : "descending");
   }
 
+  function label(heading) {
+    var zh = (document.documentElement.lang || "").indexOf("zh") === 0;
+    return zh ? "按“" + heading + "”排序" : "Sort by " + heading;
+  }
+
   function enhance(root) {
     root.querySelectorAll(".atlas-sortable table").forEach(function (table) {
       if (!table.tHead || table.dataset.sortable) return;
@@ -39,7 +44,14 @@
       Array.prototype.forEach.call(table.tHead.rows[0].cells, function (th, index) {
         var button = document.createElement("button");
         button.type = "button";
-        while (th.firstChild) button.appendChild(th.firstChild);
+        if (th.querySelector("a, button, input")) {
+          // A heading that is a link keeps it; a small button beside it sorts (a
+          // control inside a control is announced badly, and clicks would clash).
+          button.className = "atlas-sort-only";
+          button.setAttribute("aria-label", label(th.textContent.trim()));
+        } else {
+          while (th.firstChild) button.appendChild(th.firstChild);
+        }
         th.appendChild(button);
         button.addEventListener("click", function () { sortBy(table, index, th); });
       });

@@ -1,0 +1,143 @@
+"""Every claim checkable in one hover, tap or keyboard focus; the matrix and the claims
+page filter as they promise.
+
+Quotes, grades and families are read from the YAML records; the tests wait on the
+DOM (a tooltip becoming active, a hash changing), never on time.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+pytestmark = pytest.mark.browser
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def models() -> dict[str, dict]:
+    return {
+        p.stem: yaml.safe_load(p.read_text(encoding="utf-8"))
+        for p in sorted((ROOT / "data" / "models").glob("*.yaml"))
+    }
+
+
+def quoted_edge() -> tuple[str, str]:
+    """An official edge whose quote a reader should see: (model id, the quote)."""
+    for mid, model in models().items():
+        for edge in model.get("parents") or []:
+            if edge["grade"] == "official":
+                quote = next(c["quote"] for c in edge["sources"] if c.get("quote"))
+                return mid, " ".join(quote.split())
+    raise AssertionError("no official edge in data/models/")
+
+
+def badge_for(page, quote: str):
+    """The first badge on the page that opens the evidence block holding `quote`."""
+    block = page.locator(".atlas-evidence .atlas-claim", has_text=quote).first
+    anchor = block.get_attribute("id")
+    return page.locator(f'a.footnote-ref[href="#{anchor}"]').first, anchor
+
+
+def active_tooltip(page):
+    return page.locator(".md-tooltip2--active")
+
+
+@pytest.mark.parametrize("lang", ["", "en/"])
+def test_hover_shows_the_quote_and_its_source(page, base_url, lang) -> None:
+    mid, quote = quoted_edge()
+    page.goto(f"{base_url}{lang}models/{mid}/")
+    badge, _ = badge_for(page, quote)
+    badge.hover()
+    tooltip = active_tooltip(page)
+    tooltip.wait_for()
+    assert quote in " ".join(tooltip.inner_text().split())
+    # The source and its archived copy are links inside the tooltip.
+    assert tooltip.locator("a[href^='http']").count() >= 2
+
+
+def test_keyboard_focus_shows_the_quote(page, base_url) -> None:
+    mid, quote = quoted_edge()
+    page.goto(f"{base_url}models/{mid}/")
+    badge, _ = badge_for(page, quote)
+    badge.focus()
+    tooltip = active_tooltip(page)
+    tooltip.wait_for()
+    assert quote in " ".join(tooltip.inner_text().split())
+
+
+def test_a_tap_opens_the_quote_in_place_and_a_second_tap_goes_to_it(browser, base_url) -> None:
+    mid, quote = quoted_edge()
+    context = browser.new_context(
+        viewport={"width": 390, "height": 800}, has_touch=True, is_mobile=True
+    )
+    try:
+        page = context.new_page()
+        page.goto(f"{base_url}models/{mid}/")
+        badge, anchor = badge_for(page, quote)
+        badge.scroll_into_view_if_needed()
+        badge.tap()
+        tooltip = active_tooltip(page)
+        tooltip.wait_for()
+        assert quote in " ".join(tooltip.inner_text().split())
+        assert page.evaluate("location.hash") == ""  # the reader stays where they were
+        badge.tap()
+        page.wait_for_function("hash => location.hash === hash", arg=f"#{anchor}")
+    finally:
+        context.close()
+
+
+def visible_models(page) -> set[str]:
+    names = page.eval_on_selector_all(
+        ".atlas-matrix tbody tr:not([hidden]) td:first-child a",
+        "links => links.map(a => a.textContent.trim())",
+    )
+    return set(names)
+
+
+@pytest.mark.parametrize("lang", ["", "en/"])
+def test_matrix_opens_on_the_gpt35_family_and_shows_others_on_demand(page, base_url, lang) -> None:
+    data = models()
+    by_family: dict[str, set[str]] = {}
+    for model in data.values():
+        by_family.setdefault(model["family"], set()).add(model["name"])
+    page.goto(f"{base_url}{lang}capabilities/matrix/")
+    form = page.locator('form[data-atlas-filter="family"]')
+    form.wait_for()  # visible once the script has set it up
+    assert visible_models(page) == by_family["gpt-3.5"]
+    form.locator('input[value="gpt-3"]').check()
+    assert visible_models(page) == by_family["gpt-3.5"] | by_family["gpt-3"]
+    form.locator("[data-atlas-all]").click()
+    assert visible_models(page) == {m["name"] for m in data.values()}
+
+
+def test_matrix_cell_opens_its_claim(page, base_url) -> None:
+    page.goto(f"{base_url}capabilities/matrix/")
+    cell = page.locator(".atlas-matrix tbody tr:not([hidden]) a.atlas-cell--gained").first
+    cell.hover()
+    tooltip = active_tooltip(page)
+    tooltip.wait_for()
+    assert tooltip.locator(".atlas-grade").count() == 1
+
+
+def test_claims_page_filters_by_grade(page, base_url) -> None:
+    grades = []
+    for model in models().values():
+        for edge in model.get("parents") or []:
+            grades.append(edge["grade"])
+    page.goto(f"{base_url}claims/")
+    form = page.locator('form[data-atlas-filter="grade"]')
+    form.wait_for()
+    total = page.locator(".atlas-claims .atlas-claim").count()
+    shown = page.locator(".atlas-claims .atlas-claim:not([hidden])")
+    assert shown.count() == total
+    official = page.locator('.atlas-claims .atlas-claim[data-grade="official"]').count()
+    assert official >= grades.count("official") > 0
+    form.locator('input[value="official"]').uncheck()
+    assert shown.count() == total - official
+    assert (
+        page.locator('.atlas-claims .atlas-claim[data-grade="official"]:not([hidden])').count() == 0
+    )
+    form.locator('input[value="official"]').check()
+    assert shown.count() == total
