@@ -26,7 +26,11 @@ build: setup
 	$(BIN)/mkdocs build --strict --site-dir site
 
 check: $(STAMP)
-	PYTHONPATH=hooks $(BIN)/python -m atlas check
+	@# Both run, so a contributor sees every problem at once; either failing fails.
+	@status=0; \
+	PYTHONPATH=hooks $(BIN)/python -m atlas check || status=1; \
+	PYTHONPATH=hooks $(BIN)/python -m atlas parity || status=1; \
+	exit $$status
 
 test: setup browser-deps
 	$(BIN)/python -m pytest

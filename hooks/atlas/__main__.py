@@ -5,6 +5,9 @@ contributors and pre-commit run. It checks every record, every file under docs/,
 and every article's shortcodes, citations and HTML, exactly as the build's first
 step does, but draws no diagram and writes nothing.
 
+`python -m atlas parity` compares the two languages: the sections, citations and
+numbers of every article pair, and the numbers of every bilingual text in data/.
+
 `python -m atlas markdown OUT` writes the whole site as plain Markdown with the
 diagrams beside it, and a mkdocs.yml without our hooks (see plain.py): the way to
 another engine.
@@ -30,6 +33,10 @@ def main(argv: list[str] | None = None) -> int:
         "check", help="validate every record under data/, and every file and article in docs/"
     )
     check.add_argument("--root", type=Path, default=Path.cwd(), help="project root")
+    parity = sub.add_parser(
+        "parity", help="check that both languages carry the same sections, citations, numbers"
+    )
+    parity.add_argument("--root", type=Path, default=Path.cwd(), help="project root")
     export = sub.add_parser("markdown", help="write every page as plain Markdown, with its SVG")
     export.add_argument("out", type=Path, help="folder to write (emptied first)")
     export.add_argument("--root", type=Path, default=Path.cwd(), help="project root")
@@ -37,6 +44,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command == "markdown":
         return run_markdown(args.root.resolve(), args.out.resolve(), args.inline_svg)
+    if args.command == "parity":
+        return run_parity(args.root.resolve())
     return run_check(args.root.resolve())
 
 
@@ -52,6 +61,23 @@ def run_check(root: Path) -> int:
     counts = ", ".join(f"{len(dataset.kind(kind))} {kind}" for kind in KINDS)
     print(f"data/ is valid: {counts}.")
     print("docs/: every file, citation, shortcode and article is in order.")
+    return 0
+
+
+def run_parity(root: Path) -> int:
+    from .errors import DataError as Report
+    from .load import load_records
+    from .parity import all_problems
+
+    records, unreadable = load_records(root)
+    if unreadable:  # `atlas check` says what is wrong with them
+        print(Report(unreadable), file=sys.stderr)
+        return 1
+    problems = all_problems(root, records)
+    if problems:
+        print(Report(problems), file=sys.stderr)
+        return 1
+    print("Both languages carry the same sections, citations and numbers.")
     return 0
 
 
