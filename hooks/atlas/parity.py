@@ -163,7 +163,7 @@ def sections(markdown: str) -> list[Section]:
 # 1.5 to 1.7 here. Below this the Chinese says less than the English.
 MIN_CHARACTERS_PER_WORD = 1.35
 CJK = re.compile(r"[\u3400-\u9fff]")
-WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’.-]*")
+WORD = re.compile(r"[A-Za-z][A-Za-z0-9'’.-]*")  # a number is not a word in either language
 
 
 def size(zh: str, en: str) -> tuple[int, int]:
