@@ -111,7 +111,7 @@ NUMBER = re.compile(
 MONTH_NAME = re.compile(r"\b(" + "|".join(MONTHS) + r")\b\.?", re.I)
 WORD_NUMBER = re.compile(r"\b(" + "|".join(WORDS) + r")\b", re.I)
 HEADING = re.compile(r"^(#{2,3})\s+(.*?)\s*(?:\{[^}]*\})?\s*$", re.M)
-CITATION = re.compile(r"\[\^([^\]]+)\](?!:)")
+CITATION = re.compile(r"\[\^([^\]]+)\]")  # counted outside footnote definitions
 
 
 def prose(markdown: str) -> str:
@@ -214,7 +214,7 @@ def article_problems(zh_path: Path, en_path: Path, root: Path) -> list[Problem]:
         (zh_name, en_name, zh_text, en_text),
         (en_name, zh_name, en_text, zh_text),
     ):
-        missing = sorted(set(CITATION.findall(mine)) - set(CITATION.findall(theirs)))
+        missing = sorted(_citations(mine) - _citations(theirs))
         for label in missing:
             problems.append(
                 Problem(
@@ -244,6 +244,12 @@ def article_problems(zh_path: Path, en_path: Path, root: Path) -> list[Problem]:
                         )
                     )
     return problems
+
+
+def _citations(markdown: str) -> set[str]:
+    """The ids cited in the text: "[^id]" anywhere, a colon after it or not, but not the
+    "[^id]:" that starts a footnote definition."""
+    return set(CITATION.findall(re.sub(r"^\[\^[^\]]+\]:", "", markdown, flags=re.M)))
 
 
 def _line_of(path: str, root: Path, title: str) -> int:
