@@ -14,6 +14,7 @@ from .writer import (
     Writer,
     edit_note,
     effect_of,
+    family_name,
     language_root,
     notes_section,
     record_sources,
@@ -115,9 +116,19 @@ def matrix_cell(w: Writer, mid: str, cid: str) -> str:
     label = CELLS[state].label[w.lang]
     key = cell_claim(ctx.status, ctx.traces, mid, cid)
     css = f"atlas-cell atlas-cell--{state}"
+    rank = str(cell_rank(state))
     if key is None:
-        return f'<span class="{css}" data-sort="{state}">{html(label)}</span>'
-    return w.claim(key, label=label, css=css, sort=state)
+        return f'<span class="{css}" data-sort="{rank}">{html(label)}</span>'
+    return w.claim(key, label=label, css=css, sort=rank)
+
+
+# How a matrix column sorts: models that have the capability first, strongest first,
+# then those recorded without it, then those nothing is recorded for.
+CELL_ORDER = ("gained", "strengthened", "inherited", "weakened", "lost", "absent")
+
+
+def cell_rank(state: str) -> int:
+    return CELL_ORDER.index(state) if state in CELL_ORDER else len(CELL_ORDER)
 
 
 def _cell_legend(w: Writer) -> None:
@@ -139,7 +150,7 @@ def _family_filter(w: Writer, families: list[str]) -> None:
     lang = w.lang
     boxes = "".join(
         f'<label><input type="checkbox" value="{html(f)}"'
-        f"{' checked' if f == MATRIX_FAMILY else ''}> {html(f)}</label>"
+        f"{' checked' if f == MATRIX_FAMILY else ''}> {html(family_name(f, lang))}</label>"
         for f in families
     )
     w.add(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..capabilities import Trace
 from ..claims import cell_claim, edge_key, effect_key, observation_key
-from ..dataset import first_date
+from ..dataset import earliest_date, first_date
 from ..diagrams import neighbourhood_diagram
 from ..escape import html, md, md_block, search_tag
 from ..graph import Edge
@@ -17,10 +17,12 @@ from .writer import (
     Writer,
     edit_note,
     effect_of,
+    family_name,
     language_root,
     notes_section,
     record_sources,
     site_root,
+    sort_key,
 )
 
 
@@ -38,7 +40,7 @@ def model_page(ctx: Context, mid: str) -> Page:
 
     facts: list[tuple[str, str]] = [
         (t("organization", lang), md(model["organization"])),
-        (t("family", lang), md(model["family"])),
+        (t("family", lang), html(family_name(model["family"], lang))),
     ]
     aliases = model.get("aliases") or {}
     for kind in ("api", "paper", "product", "other"):
@@ -246,21 +248,24 @@ def models_index(ctx: Context) -> Page:
     w = Writer(ctx, "models/index.md")
     w.heading(1, t("models", lang))
     w.para(t("models.intro", lang) + " " + t("count.models", lang, n=len(ds.models)))
+    undated = [mid for mid in ds.lineage.order if first_date(ds.models[mid]) is None]
+    w.para(t("models.order", lang) + (" " + t("models.undated", lang) if undated else ""))
     rows = []
-    for mid in ds.lineage.order:
+    for mid in chronological(ctx):
         model = ds.models[mid]
         params = model.get("parameters") or {}
         first = first_date(model)
+        window = (model.get("context_window") or {}).get("tokens")
         rows.append(
             [
                 w.model(mid),
                 md(model["organization"]),
-                md(model["family"]),
-                format_date(first, lang) if first else "",
-                format_billions(params["billions"], lang) if "billions" in params else "",
-                format_int(model["context_window"]["tokens"], lang)
-                if model.get("context_window")
-                else "",
+                html(family_name(model["family"], lang)),
+                sort_key(format_date(first, lang), first) if first else sort_key("", None),
+                sort_key(format_billions(params["billions"], lang), params["billions"])
+                if "billions" in params
+                else sort_key("", None),
+                sort_key(format_int(window, lang), window) if window else sort_key("", None),
                 ", ".join(w.model(e.parent) for e in ds.lineage.parents[mid]),
             ]
         )
@@ -276,9 +281,22 @@ def models_index(ctx: Context) -> Page:
         ],
         rows,
         sortable=True,
+        css="atlas-models",
+        sorted_by=DATE_COLUMN,
     )
     _exports_note(w)
     return w.page()
+
+
+# The models list opens in order of first appearance (the column of first dates).
+DATE_COLUMN = 3
+
+
+def chronological(ctx: Context) -> list[str]:
+    """Models by first date; models with no known date last; ties in lineage order."""
+    ds = ctx.dataset
+    position = ds.lineage.position
+    return sorted(ds.lineage.order, key=lambda m: (earliest_date(ds.models[m]), position[m]))
 
 
 def _exports_note(w: Writer) -> None:
@@ -291,6 +309,8 @@ def _exports_note(w: Writer) -> None:
         "dataset.json",
         "claims.json",
         "capability-matrix.json",
+        "citation.bib",  # the dataset's citation (reuse.py), made from CITATION.cff
+        "CITATION.cff",
     ):
         w.add(f'- <a href="{root}api/{name}" download>/api/{name}</a>')
     w.add("")

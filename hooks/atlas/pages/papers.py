@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..escape import md, md_block, md_link, search_tag
 from ..i18n import format_billions, format_date, t
 from .writer import (
+    ORIGINAL_TITLE,
     Context,
     Page,
     Writer,
@@ -12,22 +13,26 @@ from .writer import (
     notes_section,
     paper_host,
     record_sources,
+    sort_key,
 )
-
-# A paper's title is recorded in its original language, English, and translated;
-# pages in other languages show the original under the translation.
-ORIGINAL_TITLE = "en"
 
 
 def paper_page(ctx: Context, pid: str) -> Page:
     ds, lang = ctx.dataset, ctx.lang
     paper = ds.papers[pid]
     w = Writer(ctx, f"papers/{pid}.md")
-    w.title(paper["title"][lang])
-    if paper.get("short_name"):
-        w.meta["tags"] = [search_tag(paper["short_name"])]
+    # The original title heads the page in every language; other languages give its
+    # translation under it (and their search finds the page by either).
+    # The label on its search results, in the page's language: short names are
+    # English ("GPT-2 paper"), like the original titles; others say "paper".
     if lang != ORIGINAL_TITLE:
-        w.para(f"*{md(paper['title'][ORIGINAL_TITLE])}*")
+        w.meta["tags"] = [search_tag(t("paper.tag", lang))]
+    elif paper.get("short_name"):
+        w.meta["tags"] = [search_tag(paper["short_name"])]
+    if lang == ORIGINAL_TITLE:
+        w.title(paper["title"][lang])
+    else:
+        w.original_title(paper["title"][ORIGINAL_TITLE], ORIGINAL_TITLE, paper["title"][lang])
     w.para(md_block(paper["summary"][lang]) + w.cite(paper["sources"][:1]))
     authors = ", ".join(md(a) for a in paper.get("authors") or [])
     if paper.get("et_al"):
@@ -85,7 +90,7 @@ def papers_index(ctx: Context) -> Page:
     rows = [
         [
             w.paper(pid),
-            format_date(p["published"], lang),
+            sort_key(format_date(p["published"], lang), p["published"]),
             ", ".join(md(o) for o in p["organizations"]),
             md_link(paper_host(p), p["url"]),
             ", ".join(w.model(m) for m in p.get("introduces") or []),
@@ -102,5 +107,7 @@ def papers_index(ctx: Context) -> Page:
         ],
         rows,
         sortable=True,
+        css="atlas-papers",
+        sorted_by=1,
     )
     return w.page()

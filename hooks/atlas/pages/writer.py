@@ -24,7 +24,7 @@ from ..dataset import Dataset
 from ..escape import html, md, md_link
 from ..graph import Edge
 from ..i18n import DEFAULT_LANG, colon, comma, t
-from ..vocabulary import CHANGES, GRADES, OBSERVED, label_of
+from ..vocabulary import CHANGES, GRADES, OBSERVED, family_style, label_of
 
 Data = dict[str, Any]
 
@@ -98,20 +98,40 @@ class Writer:
         self.meta["title"] = html(" ".join(plain.split()))
         self.heading(1, md(plain))
 
+    def original_title(self, original: str, lang: str, translation: str) -> None:
+        """A title in another language than the page's (a paper's), marked with its
+        language; its translation joins it in <title> and search results, and stands
+        under the heading."""
+        both = f"{' '.join(original.split())}{gloss_brackets(translation, self.lang)}"
+        self.meta["title"] = html(both)
+        self.lines.extend([f'# {md(original)} {{ lang="{lang}" }}', ""])
+        label = html(t("title.gloss", self.lang))
+        self.para(
+            f'<span class="atlas-gloss atlas-gloss--title" lang="{self.lang}">'
+            f"{label}{colon(self.lang)}{md(translation)}</span>"
+        )
+
     def table(
         self,
         header: Iterable[str],
         rows: Iterable[Iterable[str]],
         sortable: bool = False,
         css: str = "",
+        sorted_by: int | None = None,
     ) -> None:
+        """A Markdown table, in a wrapper that sortable.js and tables.css find.
+
+        `sorted_by` names the column the rows already come sorted by (ascending), so
+        the script marks that heading with aria-sort from the start.
+        """
         header = list(header)
         rows = [list(r) for r in rows]
         if not rows:
             return
         classes = " ".join(c for c in ("atlas-sortable" if sortable else "", css) if c)
         if classes:
-            self.lines.extend([f'<div class="{classes}" markdown>', ""])
+            default = f' data-sorted-by="{sorted_by}"' if sorted_by is not None else ""
+            self.lines.extend([f'<div class="{classes}"{default} markdown>', ""])
         self.lines.append("| " + " | ".join(header) + " |")
         self.lines.append("|" + "|".join(" --- " for _ in header) + "|")
         for row in rows:
@@ -124,7 +144,17 @@ class Writer:
         """A slot the hook fills with SVG, plus the same information as text."""
         slot = f"d{len(self.slots) + 1}"
         self.slots[slot] = diagram
-        self.lines.extend([f'<div class="atlas-diagram" data-atlas-slot="{slot}"></div>', ""])
+        # A keyboard reader passes the diagram's links in one step (diagrams.css shows it on focus).
+        after = f"{self.label_prefix}after-{slot}"
+        self.lines.extend(
+            [
+                f'<a class="atlas-skip" href="#{after}">{html(t("diagram.skip", self.lang))}</a>',
+                "",
+                f'<div class="atlas-diagram" data-atlas-slot="{slot}"></div>',
+                f'<span id="{after}" tabindex="-1"></span>',
+                "",
+            ]
+        )
         if diagram.note:
             self.para(md(diagram.note))
         if diagram.edges and edge_header:
@@ -151,12 +181,22 @@ class Writer:
         return _relpath(target, posixpath.dirname(self.src_uri) or ".")
 
     def model(self, mid: str) -> str:
-        return f"[{md(self.ctx.dataset.models[mid]['name'])}]({self.rel(f'models/{mid}.md')})"
+        """A link to a model; `.atlas-id` keeps names like code-davinci-002 whole in
+        tables (tables.css), where a hyphen would otherwise break the line."""
+        name = md(self.ctx.dataset.models[mid]["name"])
+        return f"[{name}]({self.rel(f'models/{mid}.md')}){{ .atlas-id }}"
 
     def paper(self, pid: str, short: bool = False) -> str:
+        """A link to a paper under its original title; pages in another language add
+        their gloss beside it, so a reader can find the paper under its real title."""
         paper = self.ctx.dataset.papers[pid]
-        name = paper.get("short_name") if short and paper.get("short_name") else None
-        return f"[{md(name or paper['title'][self.lang])}]({self.rel(f'papers/{pid}.md')})"
+        url = self.rel(f"papers/{pid}.md")
+        if short and paper.get("short_name"):
+            return f"[{md(paper['short_name'])}]({url})"
+        link = f"[{md(paper['title'][ORIGINAL_TITLE])}]({url})"
+        if self.lang == ORIGINAL_TITLE:
+            return link
+        return f'{link}{{ lang="{ORIGINAL_TITLE}" }}{gloss(paper["title"][self.lang], self.lang)}'
 
     def method(self, mid: str) -> str:
         method = self.ctx.dataset.methods[mid]
@@ -397,6 +437,34 @@ OWN_ANCHOR = "_title"
 def term_anchor(tid: str) -> str:
     """A glossary term's second anchor, which articles' hover definitions point at."""
     return f"_term-{tid}"
+
+
+# A paper's title is recorded in its original language, English, and translated.
+ORIGINAL_TITLE = "en"
+
+
+def gloss_brackets(text: str, lang: str) -> str:
+    """A translation beside an original title, in the brackets of its language."""
+    opening, closing = ("（", "）") if lang == "zh" else (" (", ")")
+    return f"{opening}{' '.join(text.split())}{closing}"
+
+
+def gloss(text: str, lang: str) -> str:
+    """gloss_brackets as inline Markdown, marked with its language."""
+    return f'<span class="atlas-gloss" lang="{lang}">{md(gloss_brackets(text, lang))}</span>'
+
+
+def sort_key(text: str, key: str | float | None) -> str:
+    """A table cell's text with the value sortable.js orders it by: an ISO date or a
+    number, so "2 September 2020" sorts before "1 March 2023" and 175B above 540M.
+    A cell with no value (None) gets an empty key, which sorts last either way."""
+    value = "" if key is None else (key if isinstance(key, str) else repr(float(key)))
+    return f'<span data-sort="{html(value)}">{text}</span>'
+
+
+def family_name(family: str, lang: str) -> str:
+    """A model family as readers know it ("GPT-3.5", "UniLM"), never its id."""
+    return family_style(family).label[lang]
 
 
 def paper_host(paper: Data) -> str:
