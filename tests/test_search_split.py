@@ -3,9 +3,17 @@
 from __future__ import annotations
 
 import json
+import re
+from pathlib import Path
 from urllib.parse import urljoin
 
+import material
+import pytest
+import yaml
+
 from atlas import search
+
+ROOT = Path(__file__).resolve().parent.parent
 
 OPEN = '<script id="__config" type="application/json">'
 
@@ -40,3 +48,110 @@ def test_user_dictionary_keeps_domain_terms_whole(tmp_path) -> None:
     words = search.dictionary_words(dataset)
     assert "思维链" in words and "上下文学习" in words
     assert all(len(word) >= 2 for word in words)
+
+
+# -- Chinese on the query side: Material's segmenter, mended ------------------------
+
+MATERIAL_WORKERS = Path(material.__file__).parent / "templates/assets/javascripts/workers"
+
+
+def installed_worker() -> str:
+    (path,) = MATERIAL_WORKERS.glob("search.*.min.js")
+    return path.read_text(encoding="utf-8")
+
+
+def test_the_segmenter_fix_applies_once_to_materials_worker() -> None:
+    """The loop that stopped before a query's last character now reaches it."""
+    script = installed_worker()
+    fixed = search.fix_segmenter(script)
+    changed = [i for i, (a, b) in enumerate(zip(script, fixed, strict=True)) if a != b]
+    assert changed, "nothing was fixed"
+    # Same length, one place: the worker's source map stays true.
+    assert changed[-1] - changed[0] < 40
+    assert "<=t.length;)" in fixed[changed[0] - 20 : changed[-1] + 20]
+    assert search.fix_segmenter(fixed) == fixed  # a dirty rebuild finds it fixed
+
+
+def test_an_unknown_worker_stops_the_build() -> None:
+    """A new Material version must be looked at, not silently shipped unfixed."""
+    with pytest.raises(ValueError, match="segmenter"):
+        search.fix_segmenter("function fe(t,e){return new Set([t])}")
+
+
+def test_the_site_ships_the_fixed_worker(site) -> None:
+    (shipped,) = (site.site / "assets/javascripts/workers").glob("search.*.min.js")
+    text = shipped.read_text(encoding="utf-8")
+    assert text != installed_worker()
+    assert text == search.fix_segmenter(installed_worker())
+
+
+# -- the index the query is matched against ------------------------------------------
+
+HAN = re.compile(r"[\u3400-\u9fff]{2,}")
+
+
+def record_names() -> dict[str, str]:
+    """Each record's Chinese name (and glossary aliases), from the data: its own entry."""
+    names: dict[str, str] = {}
+    for kind, key in (("capabilities", "name"), ("methods", "name"), ("limitations", "name")):
+        for path in sorted((ROOT / "data" / kind).glob("*.yaml")):
+            rid = path.stem
+            where = f"{kind}/{rid}/" if kind in ("capabilities", "methods") else f"{kind}/#{rid}"
+            names[yaml.safe_load(path.read_text(encoding="utf-8"))[key]["zh"]] = where
+    for path in sorted((ROOT / "data" / "glossary").glob("*.yaml")):
+        term = yaml.safe_load(path.read_text(encoding="utf-8"))
+        for name in [term["term"]["zh"], *(term.get("aliases") or {}).get("zh", [])]:
+            names.setdefault(name, f"glossary/#{path.stem}")
+    return names
+
+
+def zh_index(site) -> dict:
+    return json.loads((site.site / "search" / "search_index.json").read_text(encoding="utf-8"))
+
+
+def test_jieba_keeps_record_names_whole_in_the_index(site) -> None:
+    """The query side can only match a name as one term if the index holds it whole."""
+    index = zh_index(site)
+    separator = re.compile(index["config"]["separator"])
+    tokens = {
+        token
+        for doc in index["docs"]
+        for field in ("title", "text")
+        for token in separator.split(re.sub(r"<[^>]+>", " ", doc[field]))
+    }
+    words = {word for name in record_names() for word in HAN.findall(name)}
+    assert len(words) > 30
+    assert sorted(words - tokens) == []
+
+
+def test_record_entries_are_boosted_and_papers_are_not(site) -> None:
+    index = zh_index(site)
+    boost = {doc["location"]: doc.get("boost", 1) for doc in index["docs"]}
+    for where in record_names().values():
+        assert boost[where] > 1, where
+    papers = [loc for loc in boost if loc.startswith("papers/")]
+    assert papers and all(boost[loc] == 1 for loc in papers)
+
+
+def test_paper_labels_are_in_the_pages_language(site) -> None:
+    """Material shows a page's tags on its search results: 'GPT-2 paper' is English."""
+    short_names = {
+        yaml.safe_load(path.read_text(encoding="utf-8")).get("short_name")
+        for path in (ROOT / "data" / "papers").glob("*.yaml")
+    } - {None}
+    assert short_names
+    for prefix, expect_english in (("", False), ("en/", True)):
+        index = json.loads((site.site / prefix / "search" / "search_index.json").read_text("utf-8"))
+        paper_tags = [
+            tag
+            for doc in index["docs"]
+            if doc["location"].startswith("papers/") and doc["location"] != "papers/"
+            for tag in doc.get("tags") or []
+        ]
+        assert paper_tags
+        english = {tag for tag in paper_tags if tag in short_names}
+        if expect_english:
+            assert english == short_names
+        else:
+            assert not english
+            assert all(HAN.fullmatch(tag) for tag in paper_tags), set(paper_tags)
