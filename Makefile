@@ -16,7 +16,7 @@ export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve build check test test-fast bench lint format clean setup system-deps browser-deps
+.PHONY: serve build check test test-fast bench lighthouse lint format clean setup system-deps browser-deps
 
 # --dirty: rebuild only the pages an edit changed (hooks/atlas/rebuild.py keeps it exact).
 serve: setup
@@ -41,6 +41,20 @@ test-fast: setup
 
 bench: setup
 	$(BIN)/python tools/bench.py
+
+# Lighthouse (mobile) on six pages of the site served with gzip; prints the scores.
+# Not a test: scores depend on the machine. Lighthouse is pinned and kept in .venv/.
+LIGHTHOUSE_VERSION := 13.5.0
+LIGHTHOUSE := $(VENV)/lighthouse/node_modules/.bin/lighthouse
+export CHROME_PATH ?= /usr/bin/chromium
+
+lighthouse: setup browser-deps $(LIGHTHOUSE)
+	$(BIN)/python tools/lighthouse.py $(LIGHTHOUSE)
+
+$(LIGHTHOUSE):
+	@command -v npm >/dev/null || { $(APT_GET) update -qq && $(APT_GET) install -y -qq npm; }
+	npm install --prefix $(VENV)/lighthouse --no-audit --no-fund --loglevel=error \
+	  lighthouse@$(LIGHTHOUSE_VERSION)
 
 lint: $(STAMP)
 	$(BIN)/ruff check hooks tests tools

@@ -2,9 +2,9 @@
 
 MkDocs imports this file once per process, so it holds no logic of its own: each
 event calls the same-named function of `atlas.hooks`. At the start of every build
-(on_config) the package's code is fingerprinted, and if any module changed, every
-`atlas` module is imported afresh, so that `mkdocs serve` rebuilds with the code
-as it is now. Only a change to this file itself needs a restart.
+(on_config of the outermost language pass) the package's code is fingerprinted, and
+if any module changed, every `atlas` module is imported afresh, so that `mkdocs serve`
+rebuilds with the code as it is now. Only a change to this file itself needs a restart.
 """
 
 from __future__ import annotations
@@ -45,9 +45,21 @@ def _package(reload: bool = False) -> ModuleType:
     return _loaded["module"]  # type: ignore[return-value]
 
 
+# mkdocs-static-i18n runs the other language's build inside this one, so on_config
+# comes once per language before any on_post_build. The package is reloaded only at the
+# start of the outermost pass: code saved in the middle of a build waits for the next.
+_passes = {"open": 0}
+
+
 @event_priority(100)
 def on_config(config):
-    return _package(reload=True).on_config(config)
+    package = _package(reload=_passes["open"] == 0)
+    _passes["open"] += 1
+    try:
+        return package.on_config(config)
+    except BaseException:
+        _passes["open"] -= 1
+        raise
 
 
 @event_priority(100)
@@ -75,6 +87,14 @@ def on_pre_template(template, template_name, config):
     return _package().on_pre_template(template, template_name, config)
 
 
+def on_template_context(context, template_name, config):
+    return _package().on_template_context(context, template_name, config)
+
+
+def on_post_template(output_content, template_name, config):
+    return _package().on_post_template(output_content, template_name, config)
+
+
 def on_post_page(output, page, config):
     return _package().on_post_page(output, page, config)
 
@@ -82,7 +102,14 @@ def on_post_page(output, page, config):
 # After mkdocs-static-i18n (-100) has merged the languages' search entries.
 @event_priority(-200)
 def on_post_build(config):
-    _package().on_post_build(config)
+    try:
+        _package().on_post_build(config)
+    finally:
+        _passes["open"] = max(0, _passes["open"] - 1)
+
+
+def on_build_error(error):
+    _passes["open"] = 0  # the build is over; the next one may load new code
 
 
 def on_serve(server, config, builder):
