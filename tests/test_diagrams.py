@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+import itertools
 import os
 import re
 import time
 from pathlib import Path
 
+import graphviz
 import pytest
+import yaml
 
 from atlas import diagrams, escape
 from atlas.dataset import Dataset
+from atlas.diagrams.draw import node_label
 from atlas.validate import validate
 from atlas.vocabulary import CATEGORIES, GRADES
-from conftest import mini_project
+from conftest import ROOT, mini_project
 
 
 @pytest.fixture(scope="module")
@@ -205,3 +209,89 @@ def test_every_diagram_of_the_real_data_renders_without_a_graphviz_warning(tmp_p
     renderer.render_all(wanted)
     assert renderer.stats.diagrams == len({d.key for d in wanted})
     assert renderer.stats.warnings == []
+
+
+# -- the home page's story, families, pipelines, legibility (issue 16) ---------------
+
+# The path the issue names, from davinci to ChatGPT: the expectation, not the program's.
+STORY = ["davinci", "code-davinci-002", "text-davinci-002", "text-davinci-003", "gpt-3.5-turbo"]
+
+
+@pytest.fixture(scope="module")
+def real() -> Dataset:
+    data, problems = validate(ROOT)
+    assert not problems, problems
+    return data
+
+
+def node_line(dot: str, mid: str) -> str:
+    return next(line for line in dot.splitlines() if re.match(rf'\s*"?{re.escape(mid)}"? \[', line))
+
+
+def test_the_story_is_the_path_from_davinci_to_chatgpt_with_its_branches(real: Dataset) -> None:
+    assert diagrams.main_path(real) == STORY
+    diagram = diagrams.story_diagram(real, "en", "")
+    drawn = set(re.findall(r'URL="models/([^/]+)/"', diagram.dot))
+    assert set(STORY) <= drawn
+    for parent, child in itertools.pairwise(
+        STORY
+    ):  # the spine is heavy and labelled with its method
+        line = next(
+            line
+            for line in diagram.dot.splitlines()
+            if f"{parent} -> {child}" in line.replace('"', "")
+        )
+        assert "main-path" in line and "penwidth=3" in line and "label=" in line
+    # ChatGPT is named on its node, from the record's product alias.
+    turbo = yaml.safe_load((ROOT / "data/models/gpt-3.5-turbo.yaml").read_text(encoding="utf-8"))
+    assert "ChatGPT" in turbo["aliases"]["product"]
+    assert "(ChatGPT)" in node_line(diagram.dot, "gpt-3.5-turbo")
+    # The Codex branch and the instruct-beta / -001 branch, and nothing outside the story.
+    assert {"code-davinci-001", "davinci-instruct-beta", "text-davinci-001"} <= drawn
+    for mid in drawn - set(STORY):
+        assert real.models[mid]["family"] in {"codex", "instructgpt", "gpt-3.5"}, mid
+    assert " → ".join(real.models[m]["name"] for m in STORY) in diagram.description
+
+
+def test_the_whole_lineage_draws_the_path_bold_and_names_chatgpt(real: Dataset) -> None:
+    dot = diagrams.lineage_diagram(real, "zh", "").dot
+    for mid in STORY:
+        assert "emphasis" in node_line(dot, mid)
+    assert "emphasis" not in node_line(dot, "curie")
+    assert "(ChatGPT)" in node_line(dot, "gpt-3.5-turbo")
+    assert "从上往下" in diagrams.lineage_diagram(real, "zh", "").description
+    assert "Time runs downwards" in diagrams.lineage_diagram(real, "en", "").description
+
+
+def test_pipelines_run_top_to_bottom(real: Dataset) -> None:
+    pipelines = [m for m in real.methods.values() if m.get("pipeline")]
+    assert pipelines
+    for method in pipelines:
+        assert "rankdir=TB" in diagrams.pipeline_diagram(method, "en").dot
+
+
+def test_every_label_is_at_least_12_points(real: Dataset) -> None:
+    """Shrunk to fit the column at most to 75% (embed.MIN_SCALE), 12 pt is 12 CSS px."""
+    from atlas.diagrams.embed import MIN_SCALE
+
+    assert MIN_SCALE * 12 * 4 / 3 >= 12
+    dots = [
+        diagrams.lineage_diagram(real, "en", "").dot,
+        diagrams.story_diagram(real, "en", "").dot,
+        diagrams.neighbourhood_diagram(real, "text-davinci-002", "en", "").dot,
+        *(
+            diagrams.pipeline_diagram(m, "en").dot
+            for m in real.methods.values()
+            if m.get("pipeline")
+        ),
+    ]
+    for dot in dots:
+        sizes = [float(s) for s in re.findall(r"fontsize=\"?([\d.]+)", dot)]
+        assert sizes and min(sizes) >= 12, min(sizes)
+
+
+def test_a_hostile_product_alias_stays_text_in_the_label() -> None:
+    label = node_label({"name": "<b>x</b>", "aliases": {"product": ['"\\N<i>']}})
+    graph = graphviz.Digraph()
+    graph.node("m", label=label)
+    assert 'label="<b>x</b>\\n(\\"\\\\N<i>)"' in graph.source

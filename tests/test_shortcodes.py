@@ -57,7 +57,7 @@ def test_unknown_shortcode_and_citation_report_file_and_line(ctx) -> None:
     assert messages == [
         "docs/articles/x.en.md:3: unknown shortcode 'atlas:lineag' "
         "(did you mean 'atlas:lineage'? known: capabilities, legend, limitations, lineage, "
-        "pipeline)",
+        "pipeline, story)",
         "docs/articles/x.en.md:5: citation [^2005.1416] is not a paper or source id "
         "(use an id from data/papers/ or data/sources/, or define the footnote)",
     ]

@@ -84,3 +84,55 @@ def test_every_interface_label_has_both_languages() -> None:
 
 def test_every_language_has_a_locale() -> None:
     assert set(i18n.LOCALES) == set(i18n.LANGS)
+
+
+def _luminance(colour: str) -> float:
+    channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def _contrast(a: str, b: str) -> float:
+    light, dark = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+# Material's backgrounds: white, and slate's hsl(225deg 15% 14%) (palette.css, main.css).
+LIGHT_BACKGROUND, DARK_BACKGROUND = "#ffffff", "#1e2129"
+
+
+def test_every_family_in_the_data_has_names_and_a_look_of_its_own() -> None:
+    import yaml
+
+    families = {
+        yaml.safe_load(path.read_text(encoding="utf-8"))["family"]
+        for path in (ROOT / "data" / "models").glob("*.yaml")
+    }
+    assert families <= set(vocabulary.FAMILIES), families - set(vocabulary.FAMILIES)
+    looks = [(f.colour, f.style) for f in vocabulary.FAMILIES.values()]
+    assert len(set(looks)) == len(looks), "two families are drawn alike"
+    for fid, look in vocabulary.FAMILIES.items():
+        assert set(look.label) == set(i18n.LANGS), fid
+        assert look.style in ("solid", "dashed"), fid
+        # A node border is a graphical object: WCAG 1.4.11 asks 3:1 on both palettes.
+        assert _contrast(look.colour, LIGHT_BACKGROUND) >= 3, (fid, "light")
+        assert _contrast(look.colour, DARK_BACKGROUND) >= 3, (fid, "dark")
+
+
+@pytest.mark.parametrize(
+    "words", [vocabulary.CATEGORIES, vocabulary.PIPELINE_KINDS], ids=["methods", "pipeline"]
+)
+def test_diagram_colours_read_on_both_palettes(words) -> None:
+    for value, entry in words.items():
+        assert _contrast(entry.colour, LIGHT_BACKGROUND) >= 3, (value, "light")
+        assert _contrast(entry.colour, DARK_BACKGROUND) >= 3, (value, "dark")
+
+
+def test_edge_colours_of_different_methods_are_told_apart() -> None:
+    """The pretraining and successor colours were once near-identical greys."""
+    colours = {v: e.colour for v, e in vocabulary.CATEGORIES.items() if e.colour}
+
+    def distance(a: str, b: str) -> float:
+        return sum((int(a[i : i + 2], 16) - int(b[i : i + 2], 16)) ** 2 for i in (1, 3, 5)) ** 0.5
+
+    assert distance(colours["pretraining"], colours["successor"]) > 100

@@ -606,6 +606,8 @@ class Generator:
         }
         if ARXIV.match(pid):
             record["arxiv"] = pid
+        else:  # a paper off arXiv needs an archived copy (paper.schema.json)
+            record["archive_url"] = "https://web.archive.org/web/2022/https://example.org/" + pid
         if self.rng.random() < 0.2:
             record["venue"] = self.rng.choice(("NeurIPS", "ICML", "ICLR", "ACL", "EMNLP"))
         self.out["papers"][pid] = record

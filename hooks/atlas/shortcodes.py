@@ -34,6 +34,10 @@ def _lineage(w: pages.Writer, arg: str | None) -> None:
     pages.lineage_block(w)
 
 
+def _story(w: pages.Writer, arg: str | None) -> None:
+    pages.story_block(w)
+
+
 def _legend(w: pages.Writer, arg: str | None) -> None:
     pages.legend_block(w)
 
@@ -66,6 +70,7 @@ class Shortcode:
 
 SHORTCODES: dict[str, Shortcode] = {
     "lineage": Shortcode(_lineage),
+    "story": Shortcode(_story),
     "legend": Shortcode(_legend),
     "pipeline": Shortcode(_pipeline, "a method with a pipeline", _methods_with_pipelines),
     "capabilities": Shortcode(_capabilities),

@@ -60,22 +60,22 @@ GRADES: dict[str, Value] = {
 # trained from scratch), "replacement" for a relation along which nothing is
 # inherited, "prompting" for methods that train nothing at all.
 CATEGORIES: dict[str, Value] = {
-    "pretraining": _v("预训练", "Pretraining", colour="#8d99ae"),
+    "pretraining": _v("预训练", "Pretraining", colour="#8692a9"),
     "code": _v("代码训练", "Code training", colour="#3b82f6"),
-    "sft": _v("有监督微调", "Supervised fine-tuning", colour="#22c55e"),
-    "instruction-tuning": _v("指令微调", "Instruction tuning", colour="#84cc16"),
-    "feedme": _v("FeedME", "FeedME", colour="#14b8a6"),
+    "sft": _v("有监督微调", "Supervised fine-tuning", colour="#1da74f"),
+    "instruction-tuning": _v("指令微调", "Instruction tuning", colour="#68a011"),
+    "feedme": _v("FeedME", "FeedME", colour="#12a393"),
     "reward-model": _v("奖励模型", "Reward modelling", colour="#b45309"),
-    "rlhf": _v("人类反馈强化学习", "RLHF", colour="#f97316"),
+    "rlhf": _v("人类反馈强化学习", "RLHF", colour="#f26706"),
     "contrastive": _v("对比学习", "Contrastive training", colour="#a855f7"),
-    "prompting": _v("提示方法", "Prompting", colour="#8d99ae", role="prompting"),
-    "successor": _v("后继模型", "Successor", colour="#94a3b8", role="relation"),
+    "prompting": _v("提示方法", "Prompting", colour="#8692a9", role="prompting"),
+    "successor": _v("后继模型", "Successor", colour="#d97706", role="relation"),
     # The developer names one model as the replacement of a retired one. Nothing says
     # the new model continues the old one's recipe, so no capability passes along it.
     "replacement": _v("替代模型", "Replacement", colour="#64748b", role="replacement"),
-    "snapshot": _v("快照", "Snapshot", colour="#f472b6"),
+    "snapshot": _v("快照", "Snapshot", colour="#f258a9"),
     "replication": _v("复现", "Replication", colour="#ef4444", role="relation"),
-    "other": _v("其他", "Other", colour="#94a3b8"),
+    "other": _v("其他", "Other", colour="#8293ac"),
 }
 
 # Dated events of a model (model.schema.json, dates[].kind). "start": the model came
@@ -191,8 +191,45 @@ SOURCE_TYPES: dict[str, Value] = {
 PIPELINE_KINDS: dict[str, Value] = {
     "data": _v("数据", "Data", colour="#7f8c8d", style="note"),
     "step": _v("步骤", "Step", colour="#2e86de", style="box"),
-    "model": _v("模型", "Model", colour="#e67e22", style="ellipse"),
+    "model": _v("模型", "Model", colour="#d86c16", style="ellipse"),
 }
+
+# Model families (model.schema.json, family): their names and how their nodes are drawn.
+# Each has its own colour (a mid-tone readable on light and dark backgrounds) and a
+# border: solid for OpenAI's families, dashed for other developers', so two similar
+# hues are still told apart. A family missing here is drawn with a fallback colour and
+# its id as its name; tests/test_vocabulary.py keeps every family in data/ listed.
+# role "story": the families the home page's GPT-3.5 picture draws beside its path.
+FAMILIES: dict[str, Value] = {
+    "gpt": _v("GPT-1 与 GPT-2", "GPT-1 and GPT-2", colour="#0284c7", style="solid"),
+    "gpt-3": _v("GPT-3", "GPT-3", colour="#2563eb", style="solid"),
+    "codex": _v("Codex", "Codex", colour="#874aee", style="solid", role="story"),
+    "instructgpt": _v("InstructGPT", "InstructGPT", colour="#16a34a", style="solid", role="story"),
+    "gpt-3.5": _v("GPT-3.5", "GPT-3.5", colour="#e11d48", style="solid", role="story"),
+    "webgpt": _v("WebGPT", "WebGPT", colour="#db2777", style="solid"),
+    "embeddings": _v("嵌入模型", "Embedding models", colour="#a16207", style="solid"),
+    "gpt-base": _v(
+        "GPT 基础模型（2023）", "GPT base models (2023)", colour="#0d9488", style="solid"
+    ),
+    "gpt-4": _v("GPT-4", "GPT-4", colour="#c2410c", style="solid"),
+    "bert": _v("BERT", "BERT", colour="#64748b", style="dashed"),
+    "unilm": _v("UniLM", "UniLM", colour="#645ce8", style="dashed"),
+    "t5": _v("T5", "T5", colour="#059669", style="dashed"),
+    "bart": _v("BART", "BART", colour="#c28504", style="dashed"),
+    "lamda": _v("LaMDA 与 FLAN", "LaMDA and FLAN", colour="#0891b2", style="dashed"),
+    "palm": _v("PaLM", "PaLM", colour="#993feb", style="dashed"),
+    "opt": _v("OPT", "OPT", colour="#dc2626", style="dashed"),
+}
+FALLBACK_TINTS = ("#2563eb", "#16a34a", "#ea580c", "#7c3aed", "#dc2626", "#0d9488", "#ca8a04")
+
+
+def family_style(family_id: str, index: int = 0) -> Value:
+    """A family's names, colour and border; `index` picks a fallback for unlisted ones."""
+    if family_id in FAMILIES:
+        return FAMILIES[family_id]
+    colour = FALLBACK_TINTS[index % len(FALLBACK_TINTS)]
+    return Value(label={"zh": family_id, "en": family_id}, colour=colour, style="solid")
+
 
 # Which vocabulary each schema enum uses: (schema file, path to the enum).
 SCHEMA_ENUMS: dict[tuple[str, str], dict[str, Value]] = {

@@ -12,8 +12,10 @@ from .draw import (
     family_diagram,
     family_tints,
     lineage_diagram,
+    main_path,
     neighbourhood_diagram,
     pipeline_diagram,
+    story_diagram,
 )
 from .embed import SLOT, embed, figure, fill_slots
 from .render import Renderer, RenderError, RenderStats, clean_svg
@@ -35,6 +37,8 @@ __all__ = [
     "figure",
     "fill_slots",
     "lineage_diagram",
+    "main_path",
     "neighbourhood_diagram",
     "pipeline_diagram",
+    "story_diagram",
 ]

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 import graphviz
@@ -16,20 +16,17 @@ from .. import escape
 from ..dataset import Dataset, first_date
 from ..graph import Edge
 from ..i18n import t
-from ..vocabulary import CATEGORIES, GRADES, PIPELINE_KINDS, label_of
-from .diagram import Diagram
-
-FAMILY_TINTS = (
-    "#2e86de",
-    "#27ae60",
-    "#e67e22",
-    "#9b59b6",
-    "#c0392b",
-    "#12a59a",
-    "#d4ac0d",
-    "#7f8c8d",
+from ..vocabulary import (
+    CATEGORIES,
+    FAMILIES,
+    GRADES,
+    PIPELINE_KINDS,
+    Value,
+    family_style,
+    label_of,
 )
-
+from . import fit
+from .diagram import Diagram
 
 FONT = "Noto Sans CJK SC, Noto Sans, Helvetica, Arial, sans-serif"
 
@@ -63,29 +60,27 @@ def _new_graph(name: str, rankdir: str = "LR") -> graphviz.Digraph:
     graph.attr(
         "node",
         fontname=FONT,
-        fontsize="11",
+        fontsize="12",
         shape="box",
         style="rounded,filled",
         height="0.3",
         margin="0.12,0.05",
         penwidth="1.2",
     )
-    graph.attr("edge", fontname=FONT, fontsize="9", arrowsize="0.7", penwidth="1.4")
+    graph.attr("edge", fontname=FONT, fontsize="12", arrowsize="0.7", penwidth="1.4")
     return graph
 
 
-_TINTS: dict[str, dict[str, str]] = {}  # dataset digest → tints: every diagram needs them
+_FAMILIES: dict[str, dict[str, Value]] = {}  # dataset digest → families: every diagram needs them
 
 
-def family_tints(dataset: Dataset) -> dict[str, str]:
-    """A colour per family, in order of first appearance so the GPT line gets the first ones."""
-    if dataset.digest not in _TINTS:
+def family_tints(dataset: Dataset) -> dict[str, Value]:
+    """Each family in the data with its names, colour and border, in order of first appearance."""
+    if dataset.digest not in _FAMILIES:
         families = dict.fromkeys(dataset.models[mid]["family"] for mid in dataset.lineage.order)
-        _TINTS.clear()
-        _TINTS[dataset.digest] = {
-            fam: FAMILY_TINTS[i % len(FAMILY_TINTS)] for i, fam in enumerate(families)
-        }
-    return _TINTS[dataset.digest]
+        _FAMILIES.clear()
+        _FAMILIES[dataset.digest] = {fam: family_style(fam, i) for i, fam in enumerate(families)}
+    return _FAMILIES[dataset.digest]
 
 
 def _model_node(
@@ -94,29 +89,46 @@ def _model_node(
     mid: str,
     lang: str,
     root: str,
-    tints: Mapping[str, str],
+    tints: Mapping[str, Value],
     highlight: bool = False,
     emphasis: bool = False,
+    label: str | None = None,
 ) -> None:
     model = dataset.models[mid]
-    tint = tints[model["family"]]
-    classes = "model" + (" current" if highlight else "") + (" emphasis" if emphasis else "")
+    look = tints[model["family"]]
+    classes = f"model fam-{model['family']} model-{mid}"
+    classes += (" current" if highlight else "") + (" emphasis" if emphasis else "")
+    style = "rounded,filled" + (",dashed" if look.style == "dashed" else "")
     graph.node(
         mid,
-        label=escape.dot(model["name"]),
+        label=label or node_label(model),
         URL=f"{root}models/{mid}/",
         target="_top",
         tooltip=escape.dot(model["summary"][lang]),
-        color=tint,
-        fillcolor=tint + ("55" if highlight else "22"),
-        penwidth="3" if highlight or emphasis else "1.2",
-        fontsize="12" if highlight else "11",
+        color=look.colour,
+        fillcolor=look.colour + ("55" if highlight else "22"),
+        style=style,
+        penwidth="3" if highlight or emphasis else "1.4",
+        fontsize="14" if highlight or emphasis else "12",
         **{"class": classes},
     )
 
 
+def node_label(model: Mapping[str, Any]) -> str:
+    """The model's name, and on a second line the product it is known as (ChatGPT)."""
+    products = (model.get("aliases") or {}).get("product") or []
+    if not products:
+        return escape.dot(model["name"])
+    return escape.dot_lines(model["name"], "(" + " / ".join(products) + ")")
+
+
 def _edge(
-    graph: graphviz.Digraph, dataset: Dataset, edge: Edge, lang: str, label: bool = False
+    graph: graphviz.Digraph,
+    dataset: Dataset,
+    edge: Edge,
+    lang: str,
+    label: bool = False,
+    main: bool = False,
 ) -> None:
     category = dataset.methods[edge.method]["category"]
     attrs: dict[str, str] = {
@@ -125,11 +137,13 @@ def _edge(
         "tooltip": escape.dot(
             f"{dataset.methods[edge.method]['name'][lang]} · {label_of(GRADES, edge.grade, lang)}"
         ),
-        "class": f"rel-{category} grade-{edge.grade}",
+        "class": f"rel-{category} grade-{edge.grade} from-{edge.parent} to-{edge.child}"
+        + (" main-path" if main else ""),
     }
+    if main:  # the story's spine: heavier, and kept straight by dot
+        attrs.update(penwidth="3", weight="8")
     if label:
-        method = dataset.methods[edge.method]
-        attrs["label"] = escape.dot(method.get("abbr") or method["name"][lang])
+        attrs["label"] = escape.dot(_edge_label(dataset, edge, lang))
         attrs["fontcolor"] = CATEGORIES[category].colour
     graph.edge(edge.parent, edge.child, **attrs)
 
@@ -137,6 +151,27 @@ def _edge(
 def _edge_rows(edges: Iterable[Edge]) -> tuple[tuple[str, ...], ...]:
     """Rows (parent, child, method, grade) for the diagram's text alternative."""
     return tuple((e.parent, e.child, e.method, e.grade) for e in edges)
+
+
+def _width(dataset: Dataset, nodes: set[str], lang: str, rankdir: str, labelled: bool) -> float:
+    """The estimated width of a drawing of these models (fit.py)."""
+    lineage = dataset.lineage
+    order = lineage.in_order(nodes)
+    edges = [
+        (e.parent, e.child, _edge_label(dataset, e, lang) if labelled else "")
+        for e in lineage.subgraph_edges(nodes)
+    ]
+    labels = {}
+    for mid in order:
+        model = dataset.models[mid]
+        products = (model.get("aliases") or {}).get("product") or []
+        labels[mid] = max([model["name"], "(" + " / ".join(products) + ")"], key=len)
+    return fit.estimated_width(order, edges, labels, rankdir)
+
+
+def _edge_label(dataset: Dataset, edge: Edge, lang: str) -> str:
+    method = dataset.methods[edge.method]
+    return method.get("abbr") or method["name"][lang]
 
 
 def lineage_diagram(dataset: Dataset, lang: str, root: str) -> Diagram:
@@ -161,8 +196,9 @@ def lineage_diagram(dataset: Dataset, lang: str, root: str) -> Diagram:
                 axis.edge(_year_node(a), _year_node(b), style="invis")
     # Families are told apart by colour (see the legend) rather than boxed in clusters:
     # measured on the real data, clusters made the drawing 60% wider.
+    path = main_path(dataset)
     for mid in lineage.order:
-        _model_node(graph, dataset, mid, lang, root, tints)
+        _model_node(graph, dataset, mid, lang, root, tints, emphasis=mid in path)
     for mid in lineage.order:
         year = _year(dataset.models[mid])
         if year is not None and years:
@@ -170,13 +206,88 @@ def lineage_diagram(dataset: Dataset, lang: str, root: str) -> Diagram:
             later = [y for y in years if y > year]
             if later:
                 graph.edge(mid, _year_node(later[0]), style="invis", weight="0")
+    spine = set(itertools.pairwise(path))
     for edge in lineage.edges:
-        _edge(graph, dataset, edge, lang)
+        _edge(graph, dataset, edge, lang, main=(edge.parent, edge.child) in spine)
     return Diagram(
         dot=graph.source,
         title=t("diagram.lineage", lang),
         description=t("diagram.lineage.desc", lang, count=len(dataset.models)),
         edges=_edge_rows(lineage.edges),
+    )
+
+
+# The end of the site's main story: the model behind ChatGPT. The whole lineage and the
+# home page's picture emphasise the path that leads to it (see `main_path`).
+STORY_END = "gpt-3.5-turbo"
+
+
+def _trains(dataset: Dataset, edge: Edge) -> bool:
+    """Whether the child was trained from the parent (not a relation, snapshot or prompt)."""
+    category = CATEGORIES[dataset.methods[edge.method]["category"]]
+    return category.role == "" and dataset.methods[edge.method]["category"] != "snapshot"
+
+
+def main_path(dataset: Dataset, end: str = STORY_END) -> list[str]:
+    """From the first model of the story to `end`, following each model's first training parent.
+
+    Empty when `end` is not in the data (a fixture or a synthetic dataset).
+    """
+    if end not in dataset.models:
+        return []
+    path = [end]
+    while True:
+        training = [e for e in dataset.lineage.parents[path[-1]] if _trains(dataset, e)]
+        if not training or training[0].parent in path:
+            break
+        path.append(training[0].parent)
+    return path[::-1]
+
+
+def story_diagram(dataset: Dataset, lang: str, root: str) -> Diagram:
+    """The GPT-3.5 story in one picture: the main path down the middle, the branches beside it.
+
+    A branch is a model trained from a model on the path whose family the registry
+    marks as part of the story (Codex, InstructGPT): what grew beside the path.
+    """
+    lineage = dataset.lineage
+    path = main_path(dataset)
+    on_path = set(path)
+    story = {fid for fid, look in FAMILIES.items() if look.role == "story"}
+    branches = {
+        e.child
+        for mid in path
+        for e in lineage.children[mid]
+        if e.child not in on_path
+        and _trains(dataset, e)
+        and dataset.models[e.child]["family"] in story
+    }
+    nodes = on_path | branches
+    tints = family_tints(dataset)
+    graph = _new_graph("story", rankdir="TB")
+    graph.attr(ranksep="0.35", nodesep="0.3")
+    for mid in lineage.in_order(nodes):
+        _model_node(graph, dataset, mid, lang, root, tints, emphasis=mid in on_path)
+    spine = set(itertools.pairwise(path))
+    edges = lineage.subgraph_edges(nodes)
+    for edge in edges:
+        main = (edge.parent, edge.child) in spine
+        _edge(graph, dataset, edge, lang, label=True, main=main)
+    names = [dataset.models[mid]["name"] for mid in path]
+    path_family = dataset.models[path[-1]]["family"] if path else ""
+    return Diagram(
+        dot=graph.source,
+        title=t("diagram.story", lang),
+        description=t(
+            "diagram.story.desc",
+            lang,
+            path=" → ".join(names),
+            count=len(branches),
+            families=t("and", lang).join(
+                FAMILIES[f].label[lang] for f in sorted(story) if f != path_family
+            ),
+        ),
+        edges=_edge_rows(edges),
     )
 
 
@@ -191,11 +302,11 @@ def family_diagram(dataset: Dataset, lang: str, root: str) -> Diagram:
     for family, mids in members.items():
         graph.node(
             _family_node(family),
-            label=escape.dot(f"{family} ({len(mids)})"),
+            label=escape.dot(f"{tints[family].label[lang]} ({len(mids)})"),
             URL=f"{root}models/",
             target="_top",
-            color=tints[family],
-            fillcolor=tints[family] + "22",
+            color=tints[family].colour,
+            fillcolor=tints[family].colour + "22",
             **{"class": "model family"},
         )
     links: dict[tuple[str, str], int] = {}
@@ -222,20 +333,30 @@ def neighbourhood_diagram(
     depth: int = NEIGHBOURHOOD_DEPTH,
     limit: int = NEIGHBOURHOOD_LIMIT,
 ) -> Diagram:
-    """A model with its ancestors and descendants up to `depth` steps, at most `limit` nodes."""
+    """A model with its ancestors and descendants up to `depth` steps, at most `limit` nodes.
+
+    Drawn top to bottom or left to right, whichever fits the column; if neither does,
+    with one generation each way (the table under it lists them all).
+    """
     lineage = dataset.lineage
-    up = lineage.ancestors(model_id, depth)
-    down = lineage.descendants(model_id, depth)
-    ranked = sorted({**up, **down}.items(), key=lambda item: (item[1], item[0]))
-    total = len(ranked) + 1
-    nodes = {model_id} | {mid for mid, _ in ranked[: limit - 1]}
+
+    def variants() -> Iterator[tuple[int, str, set[str], int, float]]:
+        for steps, most in [(depth, limit), *((1, n) for n in range(limit, 2, -1))]:
+            up = lineage.ancestors(model_id, steps)
+            down = lineage.descendants(model_id, steps)
+            ranked = sorted({**up, **down}.items(), key=lambda item: (item[1], item[0]))
+            if steps == 1 and most > len(ranked) + 1:
+                continue  # nothing to leave out yet
+            nodes = {model_id} | {mid for mid, _ in ranked[: most - 1]}
+            for direction in ("TB", "LR"):
+                width = _width(dataset, nodes, lang, direction, labelled=True)
+                yield steps, direction, nodes, len(ranked) + 1, width
+
+    chosen = next((v for v in variants() if fit.fits(v[4])), None)
+    if chosen is None:  # nothing fits: the narrowest, which scrolls
+        chosen = min(variants(), key=lambda v: v[4])
+    depth, rankdir, nodes, total, _ = chosen
     tints = family_tints(dataset)
-    # Chains read best top to bottom; a wide fan of siblings reads best left to right.
-    levels: dict[int, int] = {}
-    for mid in nodes - {model_id}:
-        level = -up[mid] if mid in up else down[mid]
-        levels[level] = levels.get(level, 0) + 1
-    rankdir = "LR" if max(levels.values(), default=0) > 4 else "TB"
     graph = _new_graph(_safe(f"around-{model_id}"), rankdir=rankdir)
     for mid in lineage.in_order(nodes):
         _model_node(graph, dataset, mid, lang, root, tints, highlight=(mid == model_id))
@@ -255,24 +376,43 @@ def neighbourhood_diagram(
     )
 
 
+# How many of a gain point's children that kept the capability the capability page draws;
+# the explorer (/lineage/) lights every model that has it.
+CAPABILITY_CHILDREN = 2
+
+
 def capability_diagram(
     dataset: Dataset,
     capability: str,
     has: Mapping[str, Any],
     lang: str,
     root: str,
-    limit: int = 120,
 ) -> Diagram:
-    """The models that have a capability; where it first appears is drawn bold."""
+    """Where a capability was gained: each gain point (bold), the model it was trained from,
+    and a few of the children that kept or lost it. Small enough for the page's column,
+    however many models have the capability."""
     lineage = dataset.lineage
     gained = [mid for mid in lineage.order if has[mid].change in ("origin", "added")]
-    holders = [mid for mid in lineage.order if has[mid].has or has[mid].change == "lost"]
-    nodes = set(gained) | set(holders[: max(0, limit - len(gained))])
-    # Show each gain point's parents too, so the step that gave it is visible.
-    for mid in gained:
-        nodes.update(e.parent for e in lineage.parents[mid])
+    variants = []
+    for children in range(CAPABILITY_CHILDREN, -1, -1):
+        nodes = set(gained)
+        for mid in gained:
+            nodes.update(e.parent for e in lineage.parents[mid])
+            kept = [
+                e.child
+                for e in lineage.children[mid]
+                if (has[e.child].has or has[e.child].change == "lost") and e.child not in gained
+            ]
+            nodes.update(kept[:children])
+        for direction in ("LR", "TB"):
+            width = _width(dataset, nodes, lang, direction, labelled=True)
+            variants.append((children, direction, nodes, width))
+    chosen = next((v for v in variants if fit.fits(v[3])), None)
+    if chosen is None:  # nothing fits: the narrowest, which scrolls
+        chosen = min(variants, key=lambda v: v[3])
+    children, rankdir, nodes, _ = chosen
     tints = family_tints(dataset)
-    graph = _new_graph(_safe(f"capability-{capability}"))
+    graph = _new_graph(_safe(f"capability-{capability}"), rankdir=rankdir)
     for mid in lineage.in_order(nodes):
         _model_node(graph, dataset, mid, lang, root, tints, emphasis=mid in gained)
     edges = lineage.subgraph_edges(nodes)
@@ -282,7 +422,7 @@ def capability_diagram(
     return Diagram(
         dot=graph.source,
         title=t("diagram.capability", lang, name=name),
-        description=t("diagram.capability.desc", lang, name=name),
+        description=t("diagram.capability.desc", lang, name=name, children=children),
         edges=_edge_rows(edges),
     )
 
@@ -290,7 +430,8 @@ def capability_diagram(
 def pipeline_diagram(method: Mapping[str, Any], lang: str) -> Diagram:
     """The steps of a method, e.g. InstructGPT's SFT → reward model → PPO."""
     pipeline = method["pipeline"]
-    graph = _new_graph(_safe(f"pipeline-{method['id']}"), rankdir="LR")
+    # Top to bottom: a pipeline is read as a sequence, and it fits a phone's column.
+    graph = _new_graph(_safe(f"pipeline-{method['id']}"), rankdir="TB")
     for node in pipeline["nodes"]:
         kind = PIPELINE_KINDS[node["kind"]]
         graph.node(

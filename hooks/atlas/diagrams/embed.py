@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Mapping
 
@@ -60,14 +61,15 @@ def embed(svg: str, diagram: Diagram, prefix: str) -> str:
 _SIZE = re.compile(r'<svg width="([\d.]+)pt" height="([\d.]+)pt"')
 
 
-MIN_SCALE = 0.6  # below this the labels get too small to read: scroll instead
+MIN_SCALE = 0.75  # 12 pt labels stay at 12 CSS px or more; below that, scroll instead
 
 
 def _fit_width(svg: str) -> str:
-    """Shrink a wide diagram to the column, but never below 60%; past that it scrolls."""
+    """Shrink a wide diagram to the column, but never below 75%; past that it scrolls."""
     match = _SIZE.search(svg)
     if not match:
         return svg
     width = float(match.group(1))
-    style = f'style="width: {width:g}pt; max-width: 100%; min-width: {width * MIN_SCALE:.0f}pt"'
+    least = math.ceil(width * MIN_SCALE)  # rounded up: never a hair below 12 px
+    style = f'style="width: {width:g}pt; max-width: 100%; min-width: {least}pt"'
     return svg[: match.start()] + f"<svg {style}" + svg[match.end() :]

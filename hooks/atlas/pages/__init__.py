@@ -10,8 +10,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 
 from .capabilities import capabilities_index, capability_page, capability_table, matrix_page
+from .changelog import SRC_URI as CHANGELOG
 from .claims import claims_page
-from .lineage import legend_block, lineage_block, lineage_page
+from .lineage import legend_block, lineage_block, lineage_page, story_block
 from .methods import method_page, methods_index
 from .models import model_page, models_index
 from .papers import paper_page, papers_index
@@ -28,6 +29,7 @@ __all__ = [
     "legend_block",
     "lineage_block",
     "page_uris",
+    "story_block",
     "term_anchor",
 ]
 
@@ -59,7 +61,7 @@ def page_uris(ids: Mapping[str, Iterable[str]]) -> list[str]:
     `ids` maps a kind to its ids: a Dataset's records, or the file names under data/
     when the data is broken but docs/ still needs checking against the pages.
     """
-    uris = list(SINGLE)
+    uris = [*SINGLE, CHANGELOG]  # the change log is made from the git history (snapshot.py)
     for kind in PER_RECORD:
         uris += [f"{kind}/{rid}.md" for rid in ids.get(kind, ())]
     return uris
