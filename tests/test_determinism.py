@@ -14,11 +14,12 @@ from __future__ import annotations
 import difflib
 import gzip
 import os
+import shutil
 from pathlib import Path
 
 import pytest
 
-from conftest import build_site, copy_project, environment
+from conftest import ROOT, build_site, copy_project, environment
 
 EPOCH = "1700000000"  # what conftest.build_site uses: 2023-11-14 (UTC)
 
@@ -51,6 +52,8 @@ def cold(site, tmp_path_factory: pytest.TempPathFactory):
     depend on set or dict ordering that varies between runs)."""
     tmp = tmp_path_factory.mktemp("cold")
     project = copy_project(tmp / "project")
+    # The same history too: pages carry the date of their last commit (history.py).
+    shutil.copytree(ROOT / ".git", project / ".git", symlinks=True)
     seed = "0" if os.environ.get("PYTHONHASHSEED") != "0" else "1"
     env = environment(PYTHONHASHSEED=seed, ATLAS_CACHE_DIR=str(tmp / "cache"))
     build = build_site(project, tmp / "site", env=env)

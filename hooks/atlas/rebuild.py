@@ -156,10 +156,10 @@ def _restore(page: Any, src_uri: str, snapshot: Snapshot, title: str | None) -> 
     """What other pages read of a page MkDocs skips: its title and metadata."""
     generated = snapshot.generated(src_uri)
     if generated is not None:
-        page.markdown, page.meta = generated.markdown, dict(generated.meta)
+        page.markdown = generated.markdown
     else:
-        article = snapshot.articles[src_uri]
-        page.markdown, page.meta = article.markdown, dict(article.article.meta)
+        page.markdown = snapshot.articles[src_uri].markdown
+    page.meta = snapshot.meta(src_uri)
     page._title_from_render = title
 
 
@@ -171,6 +171,7 @@ def _shared_digest(files: Any, nav: Any, config: Any, snapshot: Snapshot) -> str
     digest.update(Path(config.config_file_path).read_bytes())
     digest.update(_tree_digest(root / "overrides").encode())
     digest.update(snapshot.inputs.settings.encode())
+    digest.update(f"{config.site_url}\0{config.site_name}\0".encode())  # citations, alternates
     # The navigation shows each of its pages' titles: a title is a function of the
     # page's metadata and first heading, so those stand in for it. Pages outside the
     # navigation appear in other pages only through their links, which are part of
@@ -198,11 +199,11 @@ def _page_digest(shared: str, glossary: str, src_uri: str, snapshot: Snapshot) -
     definitions come from the glossary, so an article also depends on that."""
     generated = snapshot.generated(src_uri)
     if generated is not None:
-        parts = [generated.markdown, repr(generated.meta)]
+        parts = [generated.markdown, repr(snapshot.meta(src_uri))]  # meta: with the date
         parts += [d.key for d in generated.diagrams.values()]
     elif src_uri in snapshot.articles:
         article = snapshot.articles[src_uri]
-        parts = [article.markdown, repr(article.article.meta), glossary]
+        parts = [article.markdown, repr(snapshot.meta(src_uri)), glossary]
         parts += [d.key for d in article.slots.values()]
     else:
         parts = []

@@ -158,6 +158,7 @@ class Site:
         if plugin is not None:
             fields = dict(plugin.config.fields)
             search.write_indexes(site_dir, fields, entries, DEFAULT_LANG)
+            search.fix_worker(site_dir)
 
     def user_dictionary(self) -> Path:
         path = cache_dir(self.root) / "jieba-user-dict.txt"
