@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-COPIED = ("data", "docs", "hooks", "overrides", "mkdocs.yml")
+COPIED = ("data", "docs", "hooks", "overrides", "mkdocs.yml", "CITATION.cff")
 CACHE = Path(tempfile.mkdtemp(prefix="atlas-test-cache-"))
 
 
@@ -108,6 +108,7 @@ def mini_project(dest: Path) -> Path:
     shutil.copytree(MINI / "docs", dest / "docs")
     shutil.copytree(ROOT / "overrides", dest / "overrides")
     shutil.copytree(ROOT / "hooks", dest / "hooks", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy2(ROOT / "CITATION.cff", dest / "CITATION.cff")
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     (dest / "mkdocs.yml").write_text(
         config[: config.index("\nnav:")] + "\n" + MINI_NAV, encoding="utf-8"
@@ -165,3 +166,15 @@ def mini_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     return copy_project(tmp_path / "project")
+
+
+@pytest.fixture(scope="session")
+def poisoned(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    """A project with a hostile payload in every text field (tests/hostile.py), built once."""
+    from hostile import poisoned_project
+
+    root = tmp_path_factory.mktemp("poisoned")
+    project, _ = poisoned_project(root / "project")
+    build = build_site(project, root / "site")
+    assert build.returncode == 0, build.output
+    return build

@@ -6,7 +6,7 @@ files beside the pages that show them, the images of docs/ and the theme
 overrides, and OUT/mkdocs.yml without our hooks. MkDocs with Material builds it
 as it is; so could a successor that reads mkdocs.yml but runs no hooks. What only
 the hooks add is left out: the glossary hover definitions, the sanitising of
-article HTML, the per-language search indexes and the /api/ exports.
+article HTML, the per-language search indexes, the /api/ exports and /llms.txt.
 
 With `inline_svg` the diagrams are pasted into the pages instead, as the hooks do:
 that is the plain-Markdown baseline `make bench` compares the hooks with.
