@@ -12,7 +12,10 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import re
+import subprocess
+import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -64,15 +67,6 @@ def parse(html: str) -> Collector:
     return parser
 
 
-@pytest.fixture(scope="module")
-def poisoned(tmp_path_factory: pytest.TempPathFactory) -> Build:
-    root = tmp_path_factory.mktemp("poisoned")
-    project, _ = poisoned_project(root / "project")
-    build = build_site(project, root / "site")
-    assert build.returncode == 0, build.output
-    return build
-
-
 def pages(site: Path) -> list[Path]:
     return sorted(site.rglob("*.html"))
 
@@ -116,6 +110,7 @@ def test_data_text_never_becomes_markdown_structure(poisoned: Build) -> None:
         for path in sorted((poisoned.site / kind).glob("*/index.html")):
             html = path.read_text(encoding="utf-8")
             content = html[html.index('<article class="md-content__inner') :]
+            content = CITATION_BLOCK.sub("", content)  # ours, checked on its own below
             where = path.relative_to(poisoned.site)
             assert content.count("<h1") == 1, where
             # Our only block quotes are the quotes of the evidence, marked as such.
@@ -126,6 +121,76 @@ def test_data_text_never_becomes_markdown_structure(poisoned: Build) -> None:
             assert set(details) <= {"abstract"}, (where, details)  # only our own edge lists
             admonitions = re.findall(r'<div class="admonition ([^"]*)"', content)
             assert set(admonitions) <= {"warning"}, (where, admonitions)  # disagreements
+
+
+CITATION_BLOCK = re.compile(r'<details class="quote atlas-cite".*?</details>', re.S)
+
+
+def test_citation_blocks_keep_hostile_titles_as_text(poisoned: Build) -> None:
+    """The block's one <pre> holds BibTeX in which every special is escaped and the
+    braces balance, so a title cannot end its field or the entry; in HTML, text."""
+    name = " ".join(poisoned_name(poisoned).split())
+    for url in ("models/hostile-model/", "en/models/hostile-model/"):
+        blocks = CITATION_BLOCK.findall(poisoned.page(url))
+        assert len(blocks) == 1, url
+        parsed = parse(blocks[0])
+        assert [tag for tag, _ in parsed.elements] == [
+            "details",
+            "summary",
+            "p",
+            "p",
+            "pre",
+            "code",
+        ]
+        reference, entry = parsed.text[1], parsed.text[3]
+        assert name in reference, url
+        title = re.search(r"^  title = \{\{(.*)\}\},$", entry, re.M).group(1)
+        assert re.search(r"(?<!\\)[{}%#&$_^~]", title.replace(r"\textbackslash{}", "")) is None
+        depth = 0
+        for i, char in enumerate(entry):
+            if char in "{}" and entry[i - 1] != "\\":
+                depth += 1 if char == "{" else -1
+                assert depth >= 0, url
+        assert depth == 0, url
+
+
+@pytest.fixture(scope="module")
+def poisoned_history(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    """The poisoned project in a git repository, so the change log and feeds name it."""
+    root = tmp_path_factory.mktemp("poisoned-history")
+    project, _ = poisoned_project(root / "project")
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_NAME": "t",
+        "GIT_AUTHOR_EMAIL": "t@example.org",
+        "GIT_COMMITTER_NAME": "t",
+        "GIT_COMMITTER_EMAIL": "t@example.org",
+        "GIT_COMMITTER_DATE": "2026-01-01T00:00:00Z",
+        "GIT_CONFIG_GLOBAL": os.devnull,
+    }
+    for args in (["init", "-q"], ["add", "-A"], ["commit", "-qm", "<img src=x onerror=alert(1)>"]):
+        subprocess.run(["git", "-C", str(project), *args], env=env, check=True)
+    build = build_site(project, root / "site")
+    assert build.returncode == 0, build.output
+    return build
+
+
+def test_change_log_and_feeds_keep_hostile_names_as_text(poisoned_history: Build) -> None:
+    name = " ".join(poisoned_name(poisoned_history).split())
+    for prefix in ("", "en/"):
+        html = poisoned_history.page(f"{prefix}changelog/")
+        parsed = parse(html)
+        for tag, attrs in parsed.elements:
+            assert MARK not in attrs and not any(a.startswith("on") for a in attrs), (tag, attrs)
+        assert name in " ".join("".join(parsed.text).split())
+        assert "onerror=alert(1)>" not in html  # the commit message is never shown
+        feed = ET.parse(poisoned_history.site / f"{prefix}changelog/feed.xml").getroot()
+        for content in feed.iter("{http://www.w3.org/2005/Atom}content"):
+            entry = parse(content.text or "")
+            for tag, attrs in entry.elements:
+                assert tag in ("ul", "li", "strong", "a", "code"), tag
+                assert set(attrs) <= {"href"}, attrs
+            assert name in " ".join("".join(entry.text).split())
 
 
 def poisoned_name(poisoned: Build) -> str:
@@ -195,3 +260,17 @@ def test_diagram_labels_cannot_inject(poisoned: Build) -> None:
                 assert re.fullmatch(r"(\.\./)*(en/)?models/[a-z0-9._-]+/", link), (url, link)
             elements = {tag for tag, _ in parse(svg).elements}
             assert not elements & {"b", "i", "img", "script", "style", "foreignobject"}, url
+
+
+def test_link_previews_carry_hostile_text_as_text(poisoned: Build) -> None:
+    """The description and title in OpenGraph/Twitter meta are attribute text, decoded once."""
+    for url in ("models/hostile-model/", "en/models/hostile-model/"):
+        meta = {
+            (a.get("property") or a.get("name")): a.get("content") or ""
+            for tag, a in parse(poisoned.page(url)).elements
+            if tag == "meta" and (a.get("property") or a.get("name"))
+        }
+        # The summary's payloads, decoded once: markup as text (it is cut to a card's length).
+        assert "</title><img src=y onerror=alert(8) data-pwn=8>" in meta["og:description"], url
+        assert meta["og:description"] == meta["description"] == meta["twitter:description"]
+        assert "<!--><img src=z onerror=alert(9) data-pwn=9>-->" in meta["og:title"], url

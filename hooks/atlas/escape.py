@@ -12,6 +12,8 @@ before it reaches an output:
 - `dot`: labels and tooltips in Graphviz diagrams;
 - `json_script`: JSON inside a <script> element;
 - `csv_cell`, `csv_list`: spreadsheet cells, which must not start a formula.
+- `text_line`: one line of a plain-text Markdown index (/llms.txt), read as text;
+- `bibtex`: a BibTeX field value inside braces.
 
 Validation rejects invisible and control characters first; the functions below
 drop any that reach them anyway, as a second line of defence.
@@ -113,6 +115,15 @@ def dot(text: str) -> str:
     return graphviz.escape(" ".join(_visible(text).split()))
 
 
+def dot_lines(*lines: str) -> str:
+    """A Graphviz label of several lines, each shown literally (see `dot`).
+
+    The lines are escaped one by one and joined with DOT's own line break, and the
+    whole is marked not-HTML again: a plain str would let `<...>` become an HTML label.
+    """
+    return graphviz.nohtml("\\n".join(dot(line) for line in lines))
+
+
 def json_script(data: object) -> str:
     """JSON for the inside of a <script> element: '</script>' cannot end it early."""
     text = json.dumps(data, ensure_ascii=False, allow_nan=False)
@@ -132,3 +143,34 @@ def csv_cell(value: object) -> str:
 def csv_list(items: Iterable[object], separator: str = ";") -> str:
     """Several values in one cell; each is neutralised, not only the first."""
     return separator.join(csv_cell(item) for item in items)
+
+
+# Markdown punctuation that could open a link, an emphasis or code in a plain index.
+_TEXT_SPECIAL = re.compile(r"([\\`*_\[\]()<>#!|])")
+
+
+def text_line(text: object) -> str:
+    """Text on one line of a plain Markdown file that is read as text, not rendered
+    (/llms.txt): no newline, and no `[`, `](` or `<` that could start a link, a
+    heading or markup; backslash escapes keep it legible, unlike entities."""
+    return _TEXT_SPECIAL.sub(r"\\\1", " ".join(_visible(text).split()))
+
+
+# BibTeX and LaTeX specials; braces must stay balanced, so they are escaped too.
+_BIBTEX = {
+    "\\": r"\textbackslash{}",
+    "{": r"\{",
+    "}": r"\}",
+    "%": r"\%",
+    "&": r"\&",
+    "$": r"\$",
+    "#": r"\#",
+    "_": r"\_",
+    "^": r"\^{}",
+    "~": r"\~{}",
+}
+
+
+def bibtex(text: object) -> str:
+    """A BibTeX field value, inside braces: one line, specials escaped, braces balanced."""
+    return "".join(_BIBTEX.get(c, c) for c in " ".join(_visible(text).split()))

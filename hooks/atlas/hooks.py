@@ -17,11 +17,13 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.utils import get_relative_url
 
-from . import search
+from . import citation, footnotes, plumbing, preview, reuse, search
 from .errors import DataError
+from .pages import changelog
 from .site import DEFAULT_LANG, PageState, Site, get_site, language_of, localized, timed
 
 _BY_CONFIG: dict[str, Site] = {}
+_NOT_FOUND: dict[str, plumbing.NotFoundPages] = {}
 
 
 def site_for(config) -> Site:
@@ -102,18 +104,18 @@ def on_page_markdown(markdown, page, config, files):
     with timed(site):
         snapshot = site.current()
         generated = snapshot.generated(page.file.src_uri)
+        page.meta = snapshot.meta(page.file.src_uri)  # with its last commit's date
         if generated is not None:
-            page.meta = dict(generated.meta)
             page.atlas = PageState(dict(generated.diagrams), article=False)
             return markdown
         checked = snapshot.articles[page.file.src_uri]
-        page.meta = dict(checked.article.meta)
         page.atlas = PageState(dict(checked.slots), article=True)
         return checked.markdown
 
 
 def on_page_content(html, page, config, files):
-    """After Markdown: inline the diagrams; give articles their glossary hover definitions."""
+    """After Markdown: inline the diagrams; give articles their glossary hover definitions;
+    keep footnote markers that touch apart."""
     site = site_for(config)
     with timed(site):
         state = page.atlas
@@ -122,7 +124,11 @@ def on_page_content(html, page, config, files):
             lang = language_of(page.file.src_uri)
             glossary = files.get_file_from_path(localized("glossary/index.md", lang))
             glossary_url = get_relative_url(glossary.url, page.url)
-        return site.finish_html(html, page.file.src_uri, state.slots, glossary_url)
+        html = site.finish_html(html, page.file.src_uri, state.slots, glossary_url)
+        html += citation.for_page(
+            page, html, site.current().dates, config.site_url, config.site_name
+        )
+        return footnotes.separate(html)
 
 
 def on_pre_template(template, template_name, config):
@@ -142,13 +148,42 @@ def on_pre_template(template, template_name, config):
     return template
 
 
+def on_template_context(context, template_name, config):
+    """The not-found page's content, in the language of this pass."""
+    if template_name == "404.html":
+        lang = config.theme["language"]
+        context["atlas_not_found"] = plumbing.not_found_html(lang, config.site_url)
+    return context
+
+
+def on_post_template(output_content, template_name, config):
+    """Keep each language's not-found page: every pass writes the same 404.html."""
+    if template_name == "404.html":
+        pages = _NOT_FOUND.setdefault(config.config_file_path, plumbing.NotFoundPages())
+        pages.rendered(config.theme["language"], output_content)
+    return output_content
+
+
 def on_post_page(output, page, config):
-    """Point an English page's search at the English index; note what was written."""
+    """Absolute hreflang alternates (and x-default), link-preview meta; point an English
+    page's search at the English index; note what was written."""
     site = site_for(config)
     with timed(site):
         lang = language_of(page.file.src_uri)
+        twins = {code: file.url for code, file in getattr(page.file, "alternates", {}).items()}
+        output = plumbing.with_alternates(
+            output, plumbing.absolute_alternates(config.site_url, twins)
+        )
+        output = preview.with_preview(
+            output,
+            site_url=config.site_url or "",
+            page_url=page.url,
+            lang=lang,
+            site_name=config.site_name,
+        )
         if lang != DEFAULT_LANG:
             output = search.localize_base(output, lang)
+        output = changelog.with_feed_link(output, page.file.src_uri, site.current().history)
         site.rebuild.page_written(page)
     return output
 
@@ -162,8 +197,16 @@ def on_post_build(config):
         plugin = config.plugins.get("material/search")
         index = getattr(plugin, "search_index", None)
         by_lang = site.rebuild.finish(index.entries if index is not None else [])
+        if config.config_file_path in _NOT_FOUND:  # each language's 404.html in its place
+            _NOT_FOUND[config.config_file_path].place(Path(config.site_dir))
         if by_lang is not None:
             site.write_outputs(Path(config.site_dir), by_lang, plugin)
+            try:  # /llms.txt, and the dataset's citation under /api/
+                files = reuse.outputs(site.root, site.current(), config.site_url)
+            except DataError as error:
+                raise PluginError(str(error)) from None
+            reuse.write(Path(config.site_dir), files)
+            changelog.write_feeds(Path(config.site_dir), site.current(), config.site_url or "")
 
 
 def stopped_before_output(config) -> bool:

@@ -66,8 +66,38 @@ LABELS: dict[str, dict[str, str]] = {
     },
     "diagram.lineage": {"zh": "完整谱系", "en": "The whole lineage"},
     "diagram.lineage.desc": {
-        "zh": "数据中全部 {count} 个模型的演化图，按时间从左到右排列，按家族分组。",
-        "en": "All {count} models in the data, earliest on the left, grouped by family.",
+        "zh": "数据中全部 {count} 个模型的演化图：时间从上往下走，左侧是年份；颜色和边框区分模型家族，加粗的是通往 ChatGPT 的主线。",
+        "en": "All {count} models in the data. Time runs downwards, with the years down the side; colour and border tell the families apart, and the path to ChatGPT is drawn bold.",
+    },
+    "diagram.story": {"zh": "从 GPT-3 到 ChatGPT", "en": "From GPT-3 to ChatGPT"},
+    "diagram.story.desc": {
+        "zh": "主线自上而下：{path}。旁边画出从主线上的模型训练出来的 {count} 个{families}分支模型。每条连线标着训练方法，实线为官方或论文证据，虚线为推断，点线为假说。",
+        "en": "The main path, top to bottom: {path}. Beside it, the {count} {families} models trained from models on the path. Each edge is labelled with its training method; solid lines are backed by an official statement or a paper, dashed lines by inference, dotted lines are hypotheses.",
+    },
+    "diagram.skip": {"zh": "跳过此图", "en": "Skip this diagram"},
+    "preview.image-alt": {
+        "zh": "GPT 演化图谱：从 davinci 经 code-davinci-002、text-davinci-002、text-davinci-003 到 ChatGPT",
+        "en": "GPT Lineage Atlas: from davinci through code-davinci-002, text-davinci-002 and text-davinci-003 to ChatGPT",
+    },
+    "and": {"zh": " 与 ", "en": " and "},
+    "story.more": {
+        "zh": "完整谱系里有全部 {count} 个模型，可以缩放、按家族筛选，也可以突出显示某项能力：[打开谱系图]({href})。",
+        "en": "The whole lineage has all {count} models, with zoom, a family filter and a capability highlight: [open the lineage]({href}).",
+    },
+    "explorer.families": {"zh": "显示的家族", "en": "Families shown"},
+    "explorer.capability": {"zh": "突出显示一项能力", "en": "Highlight a capability"},
+    "explorer.none": {"zh": "（不突出显示）", "en": "(none)"},
+    "explorer.zoom-in": {"zh": "放大", "en": "Zoom in"},
+    "explorer.zoom-out": {"zh": "缩小", "en": "Zoom out"},
+    "explorer.reset": {"zh": "回到主线", "en": "Back to the main path"},
+    "explorer.all": {"zh": "全部", "en": "All"},
+    "explorer.help": {
+        "zh": "拖动可以平移，滚轮或双指可以缩放。选中一项能力后，具备它的模型会被点亮，获得它的那一步连线会加粗。",
+        "en": "Drag to pan; use the wheel or pinch to zoom. Pick a capability to light every model that has it and mark the step where it was gained.",
+    },
+    "explorer.status": {
+        "zh": "{count} 个模型具备{name}，在 {edges} 处获得。",
+        "en": "{count} models have {name}; gained at {edges} points.",
     },
     "diagram.pipeline": {"zh": "{name}：流程图", "en": "{name}: pipeline"},
     "diagram.pipeline.desc": {
@@ -76,8 +106,8 @@ LABELS: dict[str, dict[str, str]] = {
     },
     "diagram.capability": {"zh": "{name} 在谱系中的路径", "en": "{name} through the lineage"},
     "diagram.capability.desc": {
-        "zh": "具备{name}的模型；加粗的是最早获得它的模型。",
-        "en": "Models that have {name}; the ones where it first appears are drawn bold.",
+        "zh": "{name}是在哪里获得的：加粗的是获得它的模型，上方是它训练自的模型，下方最多画出 {children} 个保留了它的下游模型。谱系图可以点亮所有具备它的模型。",
+        "en": "Where {name} was gained: the models that gained it are bold, with the model each was trained from above and up to {children} of the children that kept it below. The lineage page can light every model that has it.",
     },
     "diagram.edges": {"zh": "图中的连线（文字版）", "en": "The edges in this diagram, as text"},
     "diagram.scroll": {
@@ -180,6 +210,8 @@ LABELS: dict[str, dict[str, str]] = {
     },
     # papers
     "title": {"zh": "标题", "en": "Title"},
+    "title.gloss": {"zh": "中文译名", "en": "Translated title"},
+    "paper.tag": {"zh": "论文", "en": "Paper"},
     "published": {"zh": "发表时间", "en": "Published"},
     "authors": {"zh": "作者", "en": "Authors"},
     "et_al": {"zh": "等", "en": "et al."},
@@ -229,6 +261,14 @@ LABELS: dict[str, dict[str, str]] = {
         "zh": "数据中的全部模型。点击表头可以排序，点击名称查看详情。",
         "en": "Every model in the data. Click a heading to sort, a name for details.",
     },
+    "models.order": {
+        "zh": "按首次出现的日期排列，最早的在前。",
+        "en": "Listed by the date each first appeared, earliest first.",
+    },
+    "models.undated": {
+        "zh": "没有已知日期的模型排在最后。",
+        "en": "Models with no known date come last.",
+    },
     "papers.intro": {
         "zh": "数据引用的论文，以及论文中的模型与 API 模型的对应关系。",
         "en": "The papers the data cites, and how their models map to API models.",
@@ -249,10 +289,72 @@ LABELS: dict[str, dict[str, str]] = {
     },
     "exports": {"zh": "数据下载", "en": "Download the data"},
     "exports.intro": {
-        "zh": "全部数据的 JSON 与 CSV 导出，地址固定：",
-        "en": "The whole dataset as JSON and CSV, at stable addresses:",
+        "zh": "全部数据的 JSON 与 CSV 导出，以及整个数据集的引用信息（BibTeX 与 CITATION.cff），地址固定：",
+        "en": "The whole dataset as JSON and CSV, and how to cite it (BibTeX and CITATION.cff), at stable addresses:",
     },
     "publisher": {"zh": "发布者", "en": "Publisher"},
+    # /llms.txt (reuse.py)
+    "site.name": {"zh": "GPT 演化图谱", "en": "GPT Lineage Atlas"},
+    "site.summary": {
+        "zh": "GPT-3 如何一步步变成 ChatGPT，每一项能力来自哪一步训练。",
+        "en": "How GPT-3 became ChatGPT, and which training step gave it each ability.",
+    },
+    "language.name": {"zh": "中文", "en": "English"},
+    "llms.articles": {"zh": "文章", "en": "Articles"},
+    "llms.overview": {"zh": "总览页", "en": "Overview pages"},
+    "llms.about": {"zh": "关于本站", "en": "About the site"},
+    # the change log and its feed (pages/changelog.py)
+    "changelog": {"zh": "更新记录", "en": "What changed"},
+    "changelog.intro": {
+        "zh": "数据记录的新增、修改和删除，取自 data/ 的 git 历史，按日期排列，最新的在前。",
+        "en": "Records added, changed and removed, from the git history of data/, newest first.",
+    },
+    "changelog.feed": {"zh": "订阅 Atom 源", "en": "Follow the Atom feed"},
+    "changelog.limit": {
+        "zh": "这里只列出最近 {n} 个有改动的日子。",
+        "en": "Only the latest {n} days with changes are listed.",
+    },
+    "changelog.none": {
+        "zh": "这次构建没有可用的 git 历史（不在 git 仓库中，或是浅克隆），无法列出更新记录。",
+        "en": "The git history is not available in this build (no repository, or a shallow clone), so the changes cannot be listed.",
+    },
+    "changelog.empty": {
+        "zh": "git 历史中还没有数据记录的改动。",
+        "en": "The git history has no changes to records yet.",
+    },
+    "changelog.added": {"zh": "新增", "en": "Added"},
+    "changelog.changed": {"zh": "修改", "en": "Changed"},
+    "changelog.removed": {"zh": "删除", "en": "Removed"},
+    "changelog.count.added": {"zh": "新增 {n} 条", "en": "{n} added"},
+    "changelog.count.changed": {"zh": "修改 {n} 条", "en": "{n} changed"},
+    "changelog.count.removed": {"zh": "删除 {n} 条", "en": "{n} removed"},
+    "changelog.more": {"zh": "另有 {n} 条", "en": "and {n} more"},
+    "changelog.colon": {"zh": "：", "en": ": "},
+    "changelog.between": {"zh": "；", "en": "; "},
+    # "Cite this page" (citation.py)
+    "cite.title": {"zh": "引用本页", "en": "Cite this page"},
+    "cite.bibtex": {"zh": "BibTeX：", "en": "BibTeX:"},
+    "cite.date": {"zh": "，更新于 {date}", "en": ", last updated {date}"},
+    "cite.reference": {
+        "zh": "{site}. {title}[EB/OL]. 中文版{date}. {url}",
+        "en": "{site}. “{title}.” In English{date}. {url}",
+    },
+    "cite.note": {"zh": "{site}，中文版", "en": "{site}, in English"},
+    "cite.note.date": {"zh": "，更新于 {date}", "en": ", last updated {date}"},
+    # the not-found page (plumbing.py)
+    "notfound.title": {"zh": "找不到这个页面", "en": "Page not found"},
+    "notfound.text": {
+        "zh": "这个地址没有页面：它可能拼错了，或者页面已经改名。可以从这里继续：",
+        "en": "There is no page at this address: it may be mistyped, or the page was renamed. Carry on from here:",
+    },
+    "notfound.home": {"zh": "首页", "en": "Home page"},
+    "notfound.lineage": {"zh": "演化谱系", "en": "The lineage"},
+    "notfound.models": {"zh": "全部模型", "en": "All models"},
+    "notfound.search": {
+        "zh": "也可以按 {shortcut} 键或点页面顶部的搜索框，搜索模型、论文和术语。",
+        "en": "Or press {shortcut}, or use the search box at the top of the page, to look for a model, paper or term.",
+    },
+    "notfound.other": {"zh": "找不到页面。中文版：", "en": "Page not found. In English:"},
     "type": {"zh": "类型", "en": "Type"},
 }
 
