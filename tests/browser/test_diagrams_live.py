@@ -89,6 +89,26 @@ def test_labels_are_at_least_12px_and_nothing_overflows(browser, base_url, path,
         context.close()
 
 
+@pytest.mark.parametrize(
+    ("path", "subject"),
+    [("", STORY), ("en/articles/abilities-roadmap/", STORY), ("models/davinci/", ["davinci"])],
+)
+def test_on_a_phone_a_wide_diagram_opens_on_its_subject(browser, base_url, path, subject):
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    try:
+        page.goto(base_url + path)
+        box = page.locator(".md-content .atlas-diagram__scroll").first
+        assert box.evaluate("b => b.scrollWidth > b.clientWidth"), "the test needs a wide one"
+        frame = box.bounding_box()
+        for mid in subject:
+            drawn = box.locator(node(mid)).bounding_box()
+            centre = drawn["x"] + drawn["width"] / 2
+            assert frame["x"] <= centre <= frame["x"] + frame["width"], mid
+    finally:
+        context.close()
+
+
 @pytest.mark.parametrize("width", [1280, 390])
 def test_the_explorer_opens_on_the_main_path_with_readable_labels(browser, base_url, width):
     context = browser.new_context(viewport={"width": width, "height": 900})
