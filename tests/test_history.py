@@ -221,3 +221,29 @@ def test_a_copy_without_git_builds_without_dates(repository: Path, tmp_path: Pat
     copy = tmp_path / "copy"
     shutil.copytree(repository, copy, ignore=shutil.ignore_patterns(".git"))
     _no_history(build_site(copy, tmp_path / "site"))
+
+
+PAGE_KINDS = [  # one page of every kind the mini project has
+    "",
+    "lineage/",
+    "models/",
+    "models/davinci/",
+    "papers/2203.02155/",
+    "methods/rlhf-ppo/",
+    "capabilities/",
+    "capabilities/in-context-learning/",
+    "capabilities/matrix/",
+    "glossary/",
+    "limitations/",
+    "claims/",
+    "sources/",
+    "changelog/",
+]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_every_page_kind_shows_its_date_in_its_language(built: Build, lang: str) -> None:
+    dates = {expect(iso, lang) for iso in COMMITS}
+    for path in PAGE_KINDS:
+        page = ("" if lang == "zh" else "en/") + path
+        assert updated(built.page(page)) in dates, page
