@@ -295,3 +295,14 @@ def test_a_hostile_product_alias_stays_text_in_the_label() -> None:
     graph = graphviz.Digraph()
     graph.node("m", label=label)
     assert 'label="<b>x</b>\\n(\\"\\\\N<i>)"' in graph.source
+
+
+def test_models_no_edge_connects_stand_in_one_labelled_row(real: Dataset) -> None:
+    lineage = real.lineage
+    alone = {m for m in real.models if not lineage.parents[m] and not lineage.children[m]}
+    assert alone, "the real data has models compared but not connected"
+    dot = diagrams.lineage_diagram(real, "en", "").dot
+    row = dot[dot.index("subgraph unconnected") :]
+    row = row[: row.index("}")]
+    assert "rank=sink" in row and "Not connected to the others" in row
+    assert {m for m in real.models if f'URL="models/{m}/"' in row} == alone

@@ -66,8 +66,8 @@ LABELS: dict[str, dict[str, str]] = {
     },
     "diagram.lineage": {"zh": "完整谱系", "en": "The whole lineage"},
     "diagram.lineage.desc": {
-        "zh": "数据中全部 {count} 个模型的演化图：时间从上往下走，左侧是年份；颜色和边框区分模型家族，加粗的是通往 ChatGPT 的主线。",
-        "en": "All {count} models in the data. Time runs downwards, with the years down the side; colour and border tell the families apart, and the path to ChatGPT is drawn bold.",
+        "zh": "数据中全部 {count} 个模型的演化图：时间从上往下走，左侧是年份；颜色和边框区分模型家族，加粗的是通往 ChatGPT 的主线。没有任何记录连线的模型排在最下面一行。",
+        "en": "All {count} models in the data. Time runs downwards, with the years down the side; colour and border tell the families apart, and the path to ChatGPT is drawn bold. Models no recorded edge connects stand in the bottom row.",
     },
     "diagram.story": {"zh": "从 GPT-3 到 ChatGPT", "en": "From GPT-3 to ChatGPT"},
     "diagram.story.desc": {
@@ -75,6 +75,7 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "The main path, top to bottom: {path}. Beside it, the {count} {families} models trained from models on the path. Each edge is labelled with its training method; solid lines are backed by an official statement or a paper, dashed lines by inference, dotted lines are hypotheses.",
     },
     "diagram.skip": {"zh": "跳过此图", "en": "Skip this diagram"},
+    "diagram.unconnected": {"zh": "未与其他模型连线：", "en": "Not connected to the others:"},
     "preview.image-alt": {
         "zh": "GPT 演化图谱：从 davinci 经 code-davinci-002、text-davinci-002、text-davinci-003 到 ChatGPT",
         "en": "GPT Lineage Atlas: from davinci through code-davinci-002, text-davinci-002 and text-davinci-003 to ChatGPT",

@@ -136,6 +136,22 @@ def test_the_explorer_zooms_and_returns_to_the_main_path(page, base_url) -> None
         "before => document.querySelector('.atlas-explorer svg').getScreenCTM().a > before",
         arg=before,
     )
+    # It zooms about the middle of the box: the drawing's point there stays there.
+    middle = """() => {
+      const box = document.querySelector('.atlas-explorer .atlas-diagram__scroll');
+      const svg = box.querySelector('svg'), r = box.getBoundingClientRect();
+      const p = new DOMPoint(r.left + r.width / 2, r.top + r.height / 2);
+      const q = p.matrixTransform(svg.getScreenCTM().inverse());
+      return [q.x, q.y];
+    }"""
+    before_point, zoomed = page.evaluate(middle), svg.evaluate(scale)
+    page.get_by_role("button", name="Zoom out").click()
+    page.wait_for_function(
+        "before => document.querySelector('.atlas-explorer svg').getScreenCTM().a < before",
+        arg=zoomed,
+    )
+    after_point = page.evaluate(middle)
+    assert abs(after_point[0] - before_point[0]) < 2 and abs(after_point[1] - before_point[1]) < 2
     page.get_by_role("button", name="Back to the main path").click()
     page.wait_for_function(
         "before => Math.abs(document.querySelector('.atlas-explorer svg')"

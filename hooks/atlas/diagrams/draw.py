@@ -197,9 +197,25 @@ def lineage_diagram(dataset: Dataset, lang: str, root: str) -> Diagram:
     # Families are told apart by colour (see the legend) rather than boxed in clusters:
     # measured on the real data, clusters made the drawing 60% wider.
     path = main_path(dataset)
-    for mid in lineage.order:
+    # Models no recorded edge connects (compared in the articles, or a paper's sizes) stand
+    # in one labelled row at the bottom instead of floating among the connected ones.
+    alone = [m for m in lineage.order if not lineage.parents[m] and not lineage.children[m]]
+    connected = [m for m in lineage.order if m not in alone]
+    for mid in connected:
         _model_node(graph, dataset, mid, lang, root, tints, emphasis=mid in path)
-    for mid in lineage.order:
+    if alone:
+        with graph.subgraph(name="unconnected") as row:
+            row.attr(rank="sink")
+            row.node(
+                UNCONNECTED,
+                label=escape.dot(t("diagram.unconnected", lang)),
+                shape="plaintext",
+                style="",
+                **{"class": "unconnected"},
+            )
+            for mid in alone:
+                _model_node(row, dataset, mid, lang, root, tints)
+    for mid in connected:
         year = _year(dataset.models[mid])
         if year is not None and years:
             graph.edge(_year_node(year), mid, style="invis", weight="0")
@@ -460,6 +476,9 @@ def pipeline_diagram(method: Mapping[str, Any], lang: str) -> Diagram:
 
 # Node names beside the model ids: ids cannot contain a space, so these never meet
 # one. (Not ':', which the graphviz package reads as node:port in an edge.)
+UNCONNECTED = "unconnected models"
+
+
 def _year_node(year: int) -> str:
     return f"year {year}"
 

@@ -4,6 +4,8 @@
 (function () {
   "use strict";
 
+  var MIN_SCALE = 0.2, MAX_SCALE = 4;
+
   function start() {
     var form = document.querySelector("form[data-atlas-explorer]");
     var box = document.querySelector(".atlas-explorer .atlas-diagram__scroll");
@@ -40,8 +42,8 @@
     var home = mainPathView(startScale);
     var panzoom = window.Panzoom(svg, {
       origin: "0 0",
-      minScale: 0.2,
-      maxScale: 4,
+      minScale: MIN_SCALE,
+      maxScale: MAX_SCALE,
       step: 0.25,
       startX: home.x,
       startY: home.y,
@@ -60,16 +62,27 @@
         panzoom.pan(moves[event.key][0] / s, moves[event.key][1] / s, { relative: true });
         event.preventDefault();
       } else if (event.key === "+" || event.key === "=") {
-        panzoom.zoomIn();
+        zoomBy(0.25);
       } else if (event.key === "-") {
-        panzoom.zoomOut();
+        zoomBy(-0.25);
       }
     });
+    // The buttons and keys zoom about the middle of the box, so what is in view stays.
+    // The transform is scale(s) translate(t) about the top left (origin 0 0), so the
+    // point p of the drawing shows at s * (p + t); keeping the middle c in place means
+    // t' = c / s' - c / s + t.
+    function zoomBy(step) {
+      var s = panzoom.getScale(), t = panzoom.getPan();
+      var next = Math.min(MAX_SCALE, Math.max(MIN_SCALE, s * Math.exp(step)));
+      var cx = box.clientWidth / 2, cy = box.clientHeight / 2;
+      panzoom.zoom(next, { animate: false });
+      panzoom.pan(cx / next - cx / s + t.x, cy / next - cy / s + t.y, { animate: false });
+    }
     form.querySelectorAll("button[data-zoom]").forEach(function (button) {
       button.addEventListener("click", function () {
         var action = button.getAttribute("data-zoom");
-        if (action === "in") panzoom.zoomIn();
-        else if (action === "out") panzoom.zoomOut();
+        if (action === "in") zoomBy(0.25);
+        else if (action === "out") zoomBy(-0.25);
         else {
           panzoom.zoom(startScale, { animate: false });
           panzoom.pan(home.x, home.y, { animate: false });
