@@ -109,6 +109,8 @@ def worker(task: dict[str, Any]) -> dict[str, Any]:
     config = _load(project, site_dir, config_name)
     result["config_seconds"] = time.perf_counter() - started
     serving = mode in ("serve", "serve-baseline")
+    if serving:  # as `mkdocs serve` does, for the first build and every rebuild alike
+        config.site_url = SERVE_URL
     dirty = mode == "serve"  # `make serve` runs `mkdocs serve --dirty`
     if dirty:
         sys.argv.append("--dirty")  # what mkdocs-static-i18n reads for its other languages
