@@ -135,3 +135,30 @@ def test_a_deleted_record_leaves_nothing_behind(rebuilt) -> None:
     assert not (gone / "en" / "models" / "davinci-copy").exists()
     index = json.loads((gone / "en" / "search" / "search_index.json").read_text("utf-8"))
     assert not [d for d in index["docs"] if "davinci-copy" in d["location"]]
+
+
+SETTINGS_KEY = """
+from mkdocs.config import load_config
+from atlas.site import settings_key
+config = load_config("mkdocs.yml")
+print(settings_key(config.markdown_extensions, config.mdx_configs))
+"""
+
+
+def test_the_markdown_settings_key_is_the_same_in_every_process() -> None:
+    """It keys the cache of checked articles: a memory address in it (the toc's slugify
+    function) made every build check every article again."""
+    keys = {
+        subprocess.run(
+            [sys.executable, "-c", SETTINGS_KEY],
+            cwd=ROOT,
+            env=environment(PYTHONPATH=str(ROOT / "hooks")),
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for _ in range(2)
+    }
+    (key,) = keys
+    assert "slugify" in key and " at 0x" not in key
+    assert "'case': 'lower'" in key  # the slugify options are part of it

@@ -65,17 +65,14 @@ def run_check(root: Path) -> int:
 
 
 def run_parity(root: Path) -> int:
-    from .errors import DataError as Report
     from .load import load_records
     from .parity import all_problems
 
     records, unreadable = load_records(root)
-    if unreadable:  # `atlas check` says what is wrong with them
-        print(Report(unreadable), file=sys.stderr)
-        return 1
-    problems = all_problems(root, records)
+    # A record that cannot be read cannot be compared; `atlas check` says why.
+    problems = unreadable or all_problems(root, records)
     if problems:
-        print(Report(problems), file=sys.stderr)
+        print(DataError(problems), file=sys.stderr)
         return 1
     print("Both languages carry the same sections, citations and numbers.")
     return 0

@@ -9,6 +9,7 @@ the snapshot whenever an input changed, before MkDocs empties site/.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import time
@@ -63,6 +64,37 @@ def markdown_renderer(extensions: list, configs: dict) -> ToHtml:
     return to_html
 
 
+def settings_key(extensions: list, configs: dict) -> str:
+    """The Markdown settings as text that is the same in every process.
+
+    It keys the cache of articles whose HTML passed the check, so it must not hold a
+    memory address: `repr` of the toc's slugify function does ("<function _uslugify at
+    0x7f…>"), and every build checked every article again. A function stands for its
+    name, its defaults and what its closure holds (pymdownx's slugify keeps its options
+    there); any other object for its type and attributes.
+    """
+    return repr(_stable((extensions, sorted(configs.items(), key=lambda kv: kv[0]))))
+
+
+def _stable(value: object) -> object:
+    if isinstance(value, dict):
+        return {str(k): _stable(v) for k, v in sorted(value.items(), key=lambda kv: str(kv[0]))}
+    if isinstance(value, (list, tuple, set, frozenset)):
+        items = [_stable(v) for v in value]
+        return sorted(items, key=repr) if isinstance(value, (set, frozenset)) else items
+    if isinstance(value, (str, int, float, bool, type(None))):
+        return value
+    if isinstance(value, functools.partial):
+        return ("partial", _stable(value.func), _stable(value.args), _stable(value.keywords))
+    if callable(value) and hasattr(value, "__qualname__"):
+        cells = [c.cell_contents for c in getattr(value, "__closure__", None) or ()]
+        defaults = getattr(value, "__defaults__", None)
+        name = f"{getattr(value, '__module__', '')}.{value.__qualname__}"
+        return (name, _stable(defaults or ()), _stable(cells))
+    attributes = vars(value) if hasattr(value, "__dict__") else repr(value)
+    return (f"{type(value).__module__}.{type(value).__qualname__}", _stable(attributes))
+
+
 @dataclass(frozen=True)
 class PageState:
     """What the hooks keep on a page between its Markdown and its HTML."""
@@ -93,7 +125,7 @@ class Site:
 
     def use_markdown(self, extensions: list, configs: dict) -> None:
         """The site's Markdown settings, for checking articles as MkDocs will render them."""
-        settings = repr((extensions, sorted(configs.items(), key=lambda kv: kv[0])))
+        settings = settings_key(extensions, configs)
         if settings != self._settings:
             self._to_html = markdown_renderer(extensions, configs)
             self._settings = settings

@@ -74,7 +74,7 @@ def _new_graph(name: str, rankdir: str = "LR") -> graphviz.Digraph:
 _FAMILIES: dict[str, dict[str, Value]] = {}  # dataset digest → families: every diagram needs them
 
 
-def family_tints(dataset: Dataset) -> dict[str, Value]:
+def family_styles(dataset: Dataset) -> dict[str, Value]:
     """Each family in the data with its names, colour and border, in order of first appearance."""
     if dataset.digest not in _FAMILIES:
         families = dict.fromkeys(dataset.models[mid]["family"] for mid in dataset.lineage.order)
@@ -89,13 +89,13 @@ def _model_node(
     mid: str,
     lang: str,
     root: str,
-    tints: Mapping[str, Value],
+    styles: Mapping[str, Value],
     highlight: bool = False,
     emphasis: bool = False,
     label: str | None = None,
 ) -> None:
     model = dataset.models[mid]
-    look = tints[model["family"]]
+    look = styles[model["family"]]
     classes = f"model fam-{model['family']} model-{mid}"
     classes += (" current" if highlight else "") + (" emphasis" if emphasis else "")
     style = "rounded,filled" + (",dashed" if look.style == "dashed" else "")
@@ -179,7 +179,7 @@ def lineage_diagram(dataset: Dataset, lang: str, root: str) -> Diagram:
     lineage = dataset.lineage
     if len(dataset.models) > WHOLE_GRAPH_LIMIT:
         return family_diagram(dataset, lang, root)
-    tints = family_tints(dataset)
+    styles = family_styles(dataset)
     graph = _new_graph("lineage", rankdir="TB")
     years = sorted({_year(dataset.models[mid]) for mid in lineage.order} - {None})
     if lineage.generations > YEAR_AXIS_GENERATIONS:
@@ -202,7 +202,7 @@ def lineage_diagram(dataset: Dataset, lang: str, root: str) -> Diagram:
     alone = [m for m in lineage.order if not lineage.parents[m] and not lineage.children[m]]
     connected = [m for m in lineage.order if m not in alone]
     for mid in connected:
-        _model_node(graph, dataset, mid, lang, root, tints, emphasis=mid in path)
+        _model_node(graph, dataset, mid, lang, root, styles, emphasis=mid in path)
     if alone:
         with graph.subgraph(name="unconnected") as row:
             row.attr(rank="sink")
@@ -214,7 +214,7 @@ def lineage_diagram(dataset: Dataset, lang: str, root: str) -> Diagram:
                 **{"class": "unconnected"},
             )
             for mid in alone:
-                _model_node(row, dataset, mid, lang, root, tints)
+                _model_node(row, dataset, mid, lang, root, styles)
     for mid in connected:
         year = _year(dataset.models[mid])
         if year is not None and years:
@@ -279,11 +279,11 @@ def story_diagram(dataset: Dataset, lang: str, root: str) -> Diagram:
         and dataset.models[e.child]["family"] in story
     }
     nodes = on_path | branches
-    tints = family_tints(dataset)
+    styles = family_styles(dataset)
     graph = _new_graph("story", rankdir="TB")
     graph.attr(ranksep="0.35", nodesep="0.3")
     for mid in lineage.in_order(nodes):
-        _model_node(graph, dataset, mid, lang, root, tints, emphasis=mid in on_path)
+        _model_node(graph, dataset, mid, lang, root, styles, emphasis=mid in on_path)
     spine = set(itertools.pairwise(path))
     edges = lineage.subgraph_edges(nodes)
     for edge in edges:
@@ -310,7 +310,7 @@ def story_diagram(dataset: Dataset, lang: str, root: str) -> Diagram:
 def family_diagram(dataset: Dataset, lang: str, root: str) -> Diagram:
     """One node per family, for datasets too large to draw model by model."""
     lineage = dataset.lineage
-    tints = family_tints(dataset)
+    styles = family_styles(dataset)
     members: dict[str, list[str]] = {}
     for mid in lineage.order:
         members.setdefault(dataset.models[mid]["family"], []).append(mid)
@@ -318,11 +318,11 @@ def family_diagram(dataset: Dataset, lang: str, root: str) -> Diagram:
     for family, mids in members.items():
         graph.node(
             _family_node(family),
-            label=escape.dot(f"{tints[family].label[lang]} ({len(mids)})"),
+            label=escape.dot(f"{styles[family].label[lang]} ({len(mids)})"),
             URL=f"{root}models/",
             target="_top",
-            color=tints[family].colour,
-            fillcolor=tints[family].colour + "22",
+            color=styles[family].colour,
+            fillcolor=styles[family].colour + "22",
             **{"class": "model family"},
         )
     links: dict[tuple[str, str], int] = {}
@@ -356,26 +356,33 @@ def neighbourhood_diagram(
     """
     lineage = dataset.lineage
 
+    def nearest(steps: int) -> list[str]:
+        up, down = lineage.ancestors(model_id, steps), lineage.descendants(model_id, steps)
+        return [mid for mid, _ in sorted({**up, **down}.items(), key=lambda i: (i[1], i[0]))]
+
     def variants() -> Iterator[tuple[int, str, set[str], int, float]]:
-        for steps, most in [(depth, limit), *((1, n) for n in range(limit, 2, -1))]:
-            up = lineage.ancestors(model_id, steps)
-            down = lineage.descendants(model_id, steps)
-            ranked = sorted({**up, **down}.items(), key=lambda item: (item[1], item[0]))
-            if steps == 1 and most > len(ranked) + 1:
-                continue  # nothing to leave out yet
-            nodes = {model_id} | {mid for mid, _ in ranked[: most - 1]}
+        """Every `depth` steps; then one step, dropping the farthest models one by one."""
+        wide, near = nearest(depth), nearest(1)
+        counts = [(depth, wide, limit)]
+        counts += [(1, near, n) for n in range(min(limit, len(near) + 1), 2, -1)]
+        for steps, ranked, most in counts:
+            nodes = {model_id, *ranked[: most - 1]}
             for direction in ("TB", "LR"):
                 width = _width(dataset, nodes, lang, direction, labelled=True)
                 yield steps, direction, nodes, len(ranked) + 1, width
 
-    chosen = next((v for v in variants() if fit.fits(v[4])), None)
-    if chosen is None:  # nothing fits: the narrowest, which scrolls
-        chosen = min(variants(), key=lambda v: v[4])
-    depth, rankdir, nodes, total, _ = chosen
-    tints = family_tints(dataset)
+    chosen = narrowest = None
+    for variant in variants():
+        if fit.fits(variant[4]):
+            chosen = variant
+            break
+        if narrowest is None or variant[4] < narrowest[4]:
+            narrowest = variant  # if nothing fits: the narrowest, which scrolls
+    depth, rankdir, nodes, total, _ = chosen or narrowest
+    styles = family_styles(dataset)
     graph = _new_graph(_safe(f"around-{model_id}"), rankdir=rankdir)
     for mid in lineage.in_order(nodes):
-        _model_node(graph, dataset, mid, lang, root, tints, highlight=(mid == model_id))
+        _model_node(graph, dataset, mid, lang, root, styles, highlight=(mid == model_id))
     edges = lineage.subgraph_edges(nodes)
     for edge in edges:
         _edge(graph, dataset, edge, lang, label=True)
@@ -427,10 +434,10 @@ def capability_diagram(
     if chosen is None:  # nothing fits: the narrowest, which scrolls
         chosen = min(variants, key=lambda v: v[3])
     children, rankdir, nodes, _ = chosen
-    tints = family_tints(dataset)
+    styles = family_styles(dataset)
     graph = _new_graph(_safe(f"capability-{capability}"), rankdir=rankdir)
     for mid in lineage.in_order(nodes):
-        _model_node(graph, dataset, mid, lang, root, tints, emphasis=mid in gained)
+        _model_node(graph, dataset, mid, lang, root, styles, emphasis=mid in gained)
     edges = lineage.subgraph_edges(nodes)
     for edge in edges:
         _edge(graph, dataset, edge, lang, label=edge.child in gained)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..diagrams import family_tints, lineage_diagram, story_diagram
+from ..diagrams import family_styles, lineage_diagram, story_diagram
 from ..escape import html, json_script
 from ..i18n import t
 from ..vocabulary import CATEGORIES, label_of
@@ -56,7 +56,7 @@ def explorer_controls(w: Writer) -> None:
         f'<label><input type="checkbox" name="family" value="{html(fid)}" checked>'
         f'<span class="atlas-node" style="--atlas-swatch: {look.colour}" data-border='
         f'"{look.style}"></span>{html(look.label[lang])}</label>'
-        for fid, look in family_tints(ds).items()
+        for fid, look in family_styles(ds).items()
     )
     options = "".join(
         f'<option value="{html(cid)}">{html(ds.capabilities[cid]["name"][lang])}</option>'
@@ -89,7 +89,7 @@ def explorer_controls(w: Writer) -> None:
         f"{options}</select></label>"
         f'<div class="atlas-explorer__zoom">{buttons}</div>'
         f'<details class="atlas-explorer__families"><summary>{html(t("explorer.families", lang))}'
-        f" ({len(family_tints(ds))})</summary><fieldset><legend>"
+        f" ({len(family_styles(ds))})</summary><fieldset><legend>"
         f"{html(t('explorer.families', lang))}</legend>{families}</fieldset></details>"
         f'<p class="atlas-explorer__help">{html(t("explorer.help", lang))}</p>'
         f'<p class="atlas-explorer__status" role="status" aria-live="polite"></p>'
@@ -126,7 +126,7 @@ def legend_block(w: Writer, families: bool = True, shown: set[str] | None = None
             t("legend.families", lang),
             [
                 _legend_item(f"atlas-node atlas-node--{look.style}", look.colour, look.label[lang])
-                for fid, look in family_tints(ds).items()
+                for fid, look in family_styles(ds).items()
                 if shown is None or any(ds.models[m]["family"] == fid for m in shown)
             ],
         )
