@@ -81,6 +81,7 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "GPT Lineage Atlas: from davinci through code-davinci-002, text-davinci-002 and text-davinci-003 to ChatGPT",
     },
     "and": {"zh": " 与 ", "en": " and "},
+    "sentence.join": {"zh": "", "en": " "},  # between two sentences: Chinese needs no space
     "story.more": {
         "zh": "完整谱系里有全部 {count} 个模型，可以缩放、按家族筛选，也可以突出显示某项能力：[打开谱系图]({href})。",
         "en": "The whole lineage has all {count} models, with zoom, a family filter and a capability highlight: [open the lineage]({href}).",

@@ -249,7 +249,8 @@ def models_index(ctx: Context) -> Page:
     w.heading(1, t("models", lang))
     w.para(t("models.intro", lang) + " " + t("count.models", lang, n=len(ds.models)))
     undated = [mid for mid in ds.lineage.order if first_date(ds.models[mid]) is None]
-    w.para(t("models.order", lang) + (" " + t("models.undated", lang) if undated else ""))
+    sentences = [t("models.order", lang)] + ([t("models.undated", lang)] if undated else [])
+    w.para(t("sentence.join", lang).join(sentences))
     rows = []
     for mid in chronological(ctx):
         model = ds.models[mid]
