@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from pathlib import Path
@@ -155,3 +156,48 @@ def test_paper_labels_are_in_the_pages_language(site) -> None:
         else:
             assert not english
             assert all(HAN.fullmatch(tag) for tag in paper_tags), set(paper_tags)
+
+
+# -- What search leaves out ------------------------------------------------------
+
+
+def en_index(site) -> list[dict]:
+    path = site.site / "en" / "search" / "search_index.json"
+    return json.loads(path.read_text(encoding="utf-8"))["docs"]
+
+
+def plain(fragment: str) -> str:
+    """Text without tags or character references, whitespace collapsed."""
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", fragment)).split())
+
+
+def test_evidence_is_searchable_once_on_the_claims_page(site) -> None:
+    """A page's evidence (mostly quotes about other models) stays out of its results;
+    the claims page, where every claim stands once, keeps them findable."""
+    docs = en_index(site)
+    assert not [doc["location"] for doc in docs if "#_evidence" in doc["location"]]
+    page = site.page("en/models/davinci/")
+    evidence = page[page.index('id="_evidence"') :]
+    quotes = [plain(q) for q in re.findall(r"<blockquote[^>]*>(.*?)</blockquote>", evidence, re.S)]
+    assert len(quotes) >= 3
+    for quote in quotes:
+        words = " ".join(quote.split()[:8])
+        where = [d["location"] for d in docs if words in plain(d["text"])]
+        assert not [loc for loc in where if loc.startswith("models/")], words
+        assert [loc for loc in where if loc.startswith("claims/")], words
+
+
+def test_hover_definitions_stay_out_of_an_articles_results(site) -> None:
+    docs = en_index(site)
+    checked = 0
+    for path in sorted((site.site / "en" / "articles").glob("*/index.html")):
+        page = path.read_text(encoding="utf-8")
+        block = re.search(r'<aside class="atlas-term-definitions"[^>]*>(.*?)</aside>', page, re.S)
+        if not block:
+            continue
+        url = f"articles/{path.parent.name}/"
+        text = " ".join(d["text"] for d in docs if d["location"].startswith(url))
+        for definition in re.findall(r"</strong></p><p>(.*?)</p>", block.group(1)):
+            assert plain(definition)[:60] not in plain(text), (url, definition)
+            checked += 1
+    assert checked >= 10

@@ -38,7 +38,7 @@ def test_first_occurrence_in_running_text_only(dataset) -> None:
 def test_the_definition_is_in_a_hidden_block_the_link_points_at(dataset) -> None:
     out = tooltips.annotate("<p>思维链</p>", dataset, "zh", GLOSSARY)
     block = re.search(
-        r'<div class="atlas-term-definitions" hidden data-search-exclude>.*</div>$', out
+        r'<aside class="atlas-term-definitions" hidden data-search-exclude>.*</aside>$', out
     )
     assert block, out
     definition = dataset.glossary["chain-of-thought"]["definition"]["zh"]
@@ -101,5 +101,5 @@ def test_definition_is_escaped_text_and_never_a_title(tmp_path: Path) -> None:
     assert "title=" not in out
     parser = _Elements()
     parser.feed(out)
-    assert set(parser.tags) == {"p", "a", "div", "strong"}
+    assert set(parser.tags) == {"p", "a", "aside", "div", "strong"}
     assert "&lt;script&gt;x&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt;" in out

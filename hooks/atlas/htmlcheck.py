@@ -23,8 +23,9 @@ TAGS = frozenset(
         *("a", "abbr", "blockquote", "br", "caption", "cite", "code", "dd", "del"),
         *("details", "div", "dl", "dt", "em", "figcaption", "figure", "hr", "img"),
         *("h1", "h2", "h3", "h4", "h5", "h6", "ins", "kbd", "li", "mark", "ol", "p"),
-        *("pre", "q", "s", "samp", "small", "span", "strong", "sub", "summary", "sup"),
-        *("table", "tbody", "td", "tfoot", "th", "thead", "tr", "u", "ul", "var", "wbr"),
+        *("pre", "q", "s", "samp", "section", "small", "span", "strong", "sub"),
+        *("summary", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "u"),
+        *("ul", "var", "wbr"),
     }
 )
 # Attributes any allowed element may carry.
@@ -38,6 +39,8 @@ ATTRIBUTES = {
     "details": {"open"},
     # data-grade and data-search-exclude: the evidence blocks our shortcodes append.
     "div": {"data-atlas-slot", "markdown", "data-grade", "data-search-exclude"},
+    "section": {"markdown", "data-search-exclude"},
+    "h2": {"data-search-exclude"},
     "span": {"style"},
     "table": set(),
 }

@@ -142,7 +142,10 @@ def annotate(page_html: str, dataset: Dataset, lang: str, glossary_url: str) -> 
 
 
 def _definitions(dataset: Dataset, lang: str, tids: list[str]) -> str:
-    """The hidden block the tooltips copy from; out of the search index, read by screen readers."""
+    """The hidden block the tooltips copy from; out of the search index, read by screen readers.
+
+    An <aside> around the entries' <div>s: Material's search parser would end the
+    exclusion at the first inner element of the excluding element's tag."""
     entries = []
     for tid in tids:
         term = dataset.glossary[tid]
@@ -150,9 +153,7 @@ def _definitions(dataset: Dataset, lang: str, tids: list[str]) -> str:
             f'<div id="{term_anchor(tid)}"><p><strong>{html(term["term"][lang])}</strong></p>'
             f"<p>{html(_short(term['definition'][lang]))}</p></div>"
         )
-    return (
-        f'<div class="atlas-term-definitions" hidden data-search-exclude>{"".join(entries)}</div>'
-    )
+    return f'<aside class="atlas-term-definitions" hidden data-search-exclude>{"".join(entries)}</aside>'
 
 
 def _short(definition: str) -> str:

@@ -407,15 +407,20 @@ def quote_lines(citation: Data) -> list[str]:
 def evidence_section(blocks: list[str], lang: str) -> list[str]:
     if not blocks:
         return []
+    # Out of the search index: the claims page holds each claim once, and a page's
+    # quotes are mostly about other models. A <section>, not a <div>: Material's
+    # search parser matches excluded elements by tag name, so the first claim <div>
+    # that closed inside would end the exclusion. The heading is excluded as well, or
+    # it would become an empty result titled with the page's name.
     return [
-        '<div class="atlas-evidence" data-search-exclude markdown>',
+        '<section class="atlas-evidence" data-search-exclude markdown>',
         "",
-        f"## {t('evidence', lang)} {{ #{EVIDENCE_ANCHOR} }}",
+        f'## {t("evidence", lang)} {{ #{EVIDENCE_ANCHOR} data-search-exclude="yes" }}',
         "",
         t("evidence.intro", lang),
         "",
         *blocks,
-        "</div>",
+        "</section>",
         "",
     ]
 
