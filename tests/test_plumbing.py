@@ -139,3 +139,47 @@ def test_not_found_text_is_escaped(monkeypatch) -> None:
     )
     html = plumbing.not_found_html("zh", "https://a/")
     assert "<b>" not in html and "&lt;b&gt;首页&lt;/b&gt;" in html
+
+
+# -- Scripts: deferred, and only where a page has something for them -----------------
+
+SCRIPT = re.compile(r"<script\b([^>]*)\bsrc=\"([^\"]+)\"")
+# What each page-specific script works on, as the page code writes it.
+USES = {
+    "sortable.js": 'class="atlas-sortable',
+    "filter.js": "data-atlas-filter=",
+    "evidence.js": 'href="#_claim-',
+    "panzoom.min.js": "data-atlas-explorer",
+    "explorer.js": "data-atlas-explorer",
+    "diagrams.js": 'class="atlas-diagram__scroll"',
+}
+
+
+def scripts(html: str) -> dict[str, str]:
+    return {src.rsplit("/", 1)[-1]: attributes for attributes, src in SCRIPT.findall(html)}
+
+
+def test_every_script_is_deferred(site: Build) -> None:
+    """The page paints before any script runs (overrides/main.html)."""
+    pages = sorted(site.site.rglob("*.html"))
+    assert len(pages) > 200
+    for path in pages:
+        for name, attributes in scripts(path.read_text(encoding="utf-8")).items():
+            assert re.search(r"\bdefer\b", attributes), (path, name)
+
+
+def test_a_page_loads_the_scripts_it_has_something_for(site: Build) -> None:
+    matrix = scripts(site.page("en/capabilities/matrix/"))
+    assert {"sortable.js", "filter.js"} <= matrix.keys()
+    lineage = scripts(site.page("lineage/"))
+    assert {"panzoom.min.js", "explorer.js", "diagrams.js"} <= lineage.keys()
+    model = scripts(site.page(f"en/models/{FIRST_MODEL}/"))
+    assert not {"panzoom.min.js", "explorer.js", "sortable.js", "filter.js"} & model.keys()
+    for path in sorted(site.site.rglob("index.html")):
+        html = path.read_text(encoding="utf-8")
+        loaded = scripts(html)
+        assert {"bundle", "alternates.js", "accessibility.js"} <= {
+            "bundle" if name.startswith("bundle.") else name for name in loaded
+        }, path
+        for name, marker in USES.items():
+            assert (name in loaded) == (marker in html), (path, name)
