@@ -10,7 +10,6 @@ There is no `urldate` (the day the reader looked) for the same reason.
 
 from __future__ import annotations
 
-import html as html_module
 import re
 from collections.abc import Mapping
 from typing import Any
@@ -18,6 +17,7 @@ from typing import Any
 from .escape import bibtex, html
 from .history import day_of
 from .i18n import format_date, t
+from .preview import text_of
 from .snapshot import language_of
 
 _KEY = re.compile(r"[^a-z0-9]+")
@@ -86,17 +86,7 @@ def block(title: str, site_url: str, page_url: str, lang: str, site: str, time: 
     )
 
 
-_TAG = re.compile(r"<[^>]*>")
-
-
-def plain_title(title: str | None) -> str:
-    """A page title as text: page.title is escaped HTML (meta titles) or a heading's
-    rendered text; tags are dropped and entities decoded once."""
-    return " ".join(html_module.unescape(_TAG.sub("", title or "")).split())
-
-
 _H1 = re.compile(r"<h1[^>]*>(.*?)</h1>", re.S)
-_PERMALINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.S)
 
 
 def for_page(
@@ -106,6 +96,7 @@ def for_page(
     address, language and last commit."""
     src_uri = page.file.src_uri
     heading = _H1.search(content)
-    title = plain_title(_PERMALINK.sub("", heading.group(1)) if heading else page.title)
+    # page.title is escaped HTML (meta titles) or a heading's rendered text.
+    title = text_of(heading.group(1) if heading else page.title or "")
     lang = language_of(src_uri)
     return block(title, site_url or "", page.url, lang, site_name, dates.get(src_uri))

@@ -153,7 +153,8 @@ def _definitions(dataset: Dataset, lang: str, tids: list[str]) -> str:
             f'<div id="{term_anchor(tid)}"><p><strong>{html(term["term"][lang])}</strong></p>'
             f"<p>{html(_short(term['definition'][lang]))}</p></div>"
         )
-    return f'<aside class="atlas-term-definitions" hidden data-search-exclude>{"".join(entries)}</aside>'
+    opening = '<aside class="atlas-term-definitions" hidden data-search-exclude>'
+    return f"{opening}{''.join(entries)}</aside>"
 
 
 def _short(definition: str) -> str:

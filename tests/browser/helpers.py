@@ -1,4 +1,5 @@
-"""Helpers the browser tests share: a static server, and Material's search driven right."""
+"""Helpers the browser tests share: a static server, Material's search driven right, and
+the axe check."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 
@@ -55,3 +57,23 @@ def search(page, query: str) -> list[str]:
         unquote(urlsplit(link).path) + (f"#{urlsplit(link).fragment}" if "#" in link else "")
         for link in links
     ]
+
+
+def without_motion(page) -> None:
+    """End Material's entrance transitions, so colours are checked as a reader sees them."""
+    page.add_style_tag(
+        content="*, *::before, *::after { transition: none !important; "
+        "animation: none !important; }"
+    )
+
+
+def assert_no_serious_violations(page) -> None:
+    """axe-core on the page as it stands; serious and critical findings fail, listed."""
+    results = Axe().run(page)
+    serious = [v for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
+    report = "\n".join(
+        f"{v['id']} ({v['impact']}): {v['help']} — "
+        + "; ".join(node["target"][0] if node["target"] else "?" for node in v["nodes"][:5])
+        for v in serious
+    )
+    assert not serious, report

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-from axe_playwright_python.sync_playwright import Axe
 
+from .helpers import assert_no_serious_violations, without_motion
 from .helpers import search as run_search
 
 pytestmark = pytest.mark.browser
@@ -164,11 +164,8 @@ def test_dark_mode_keeps_diagrams_readable(page, base_url, output_dir: Path) -> 
 
 
 def settle(page) -> None:
-    """End Material's entrance transitions, so colours are checked as a reader sees them."""
-    page.add_style_tag(
-        content="*, *::before, *::after { transition: none !important; "
-        "animation: none !important; }"
-    )
+    """No transitions, and fonts are in: colours are checked as a reader sees them."""
+    without_motion(page)
     page.evaluate("document.fonts.ready")
 
 
@@ -192,11 +189,4 @@ def test_no_serious_accessibility_violations(page, base_url, path, output_dir: P
     settle(page)
     name = path.strip("/").replace("/", "_") or "home"
     page.screenshot(path=str(output_dir / f"axe-{name}.png"), full_page=True)
-    results = Axe().run(page)
-    serious = [v for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
-    report = "\n".join(
-        f"{v['id']} ({v['impact']}): {v['help']} — "
-        + "; ".join(node["target"][0] if node["target"] else "?" for node in v["nodes"][:5])
-        for v in serious
-    )
-    assert not serious, report
+    assert_no_serious_violations(page)

@@ -11,10 +11,11 @@ import threading
 from pathlib import Path
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from gzip_server import make_server
+
+from .helpers import assert_no_serious_violations, without_motion
 
 pytestmark = pytest.mark.browser
 ROOT = Path(__file__).resolve().parents[2]
@@ -97,21 +98,11 @@ def test_language_menu_asks_for_no_sitemap(page, base_url) -> None:
 @pytest.mark.parametrize("path", [p for p in PAGES if p not in AXE_ELSEWHERE])
 def test_no_serious_accessibility_violations(page, base_url, path, output_dir: Path) -> None:
     page.goto(base_url + path, wait_until="networkidle")
-    page.add_style_tag(
-        content="*, *::before, *::after { transition: none !important; "
-        "animation: none !important; }"
-    )
+    without_motion(page)
     settled(page)
     name = path.strip("/").replace("/", "_").replace(".html", "")
     page.screenshot(path=str(output_dir / f"axe-{name}.png"), full_page=True)
-    results = Axe().run(page)
-    serious = [v for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
-    report = "\n".join(
-        f"{v['id']} ({v['impact']}): {v['help']} — "
-        + "; ".join(node["target"][0] if node["target"] else "?" for node in v["nodes"][:5])
-        for v in serious
-    )
-    assert not serious, report
+    assert_no_serious_violations(page)
 
 
 @pytest.fixture(scope="module")
