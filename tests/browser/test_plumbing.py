@@ -105,6 +105,29 @@ def test_no_serious_accessibility_violations(page, base_url, path, output_dir: P
     assert_no_serious_violations(page)
 
 
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("lang", ["", "en/"])
+def test_the_page_starts_in_the_colours_its_script_applies(browser, base_url, lang, scheme):
+    """Material writes the first palette entry's colours into the page, and its script
+    then applies the entry for the reader's preference. When the two differed, the
+    accent changed once the script ran and the whole page's style was computed again."""
+
+    def colours(javascript: bool) -> list[str]:
+        context = browser.new_context(java_script_enabled=javascript, color_scheme=scheme)
+        try:
+            page = context.new_page()
+            page.goto(base_url + lang)
+            if javascript:  # the palette component has applied an entry
+                page.wait_for_function("document.body.hasAttribute('data-md-color-media')")
+            return page.evaluate(
+                "['primary', 'accent'].map(k => document.body.getAttribute('data-md-color-' + k))"
+            )
+        finally:
+            context.close()
+
+    assert colours(javascript=False) == colours(javascript=True)
+
+
 @pytest.fixture(scope="module")
 def static_host(site):
     """The site as a static host serves it: gzip, and 404.html for a missing page."""
