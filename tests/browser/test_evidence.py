@@ -144,49 +144,61 @@ def test_claims_page_filters_by_grade(page, base_url) -> None:
 
 
 def next_frames(page) -> None:
-    """Two animation frames: the claims that came near the viewport have been drawn."""
+    """Two animation frames: the blocks that came near the viewport have been drawn."""
     page.evaluate(
         "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"
     )
 
 
-def drawn(claims) -> list[bool]:
-    """Whether each claim's content is drawn (a skipped claim's own box still is)."""
-    return claims.evaluate_all(
-        "cs => cs.map(c => c.firstElementChild.checkVisibility({contentVisibilityAuto: true}))"
+def drawn(blocks) -> list[bool]:
+    """Whether each block's content is drawn (a skipped block's own box still is)."""
+    return blocks.evaluate_all(
+        "bs => bs.map(b => b.lastElementChild.checkVisibility({contentVisibilityAuto: true}))"
     )
 
 
+# What atlas.css lets the browser skip until a reader nears it, and where a link goes:
+# a claim is its own target; a note's paragraph is skipped, its list item is the target.
+SKIPPED = {
+    "claims": ("lineage/", ".atlas-evidence > .atlas-claim", "el => el.id"),
+    "notes": ("models/davinci/", ".footnote > ol > li > p", "el => el.parentElement.id"),
+}
+
+
 @pytest.mark.parametrize("lang", ["", "en/"])
-def test_claims_far_down_wait_to_be_drawn_and_a_link_still_lands_on_one(
-    browser, base_url, lang
+@pytest.mark.parametrize("kind", SKIPPED)
+def test_blocks_far_down_wait_to_be_drawn_and_a_link_still_lands_on_one(
+    browser, base_url, kind, lang
 ) -> None:
-    """atlas.css lets the browser skip the claims a reader has not reached; a link to
-    one of them must still bring the reader to it, at its real height."""
+    """atlas.css lets the browser skip the claims and notes a reader has not reached;
+    a link to one of them must still bring the reader to it, at its real height."""
+    path, selector, target_of = SKIPPED[kind]
     context = browser.new_context(viewport={"width": 390, "height": 800}, is_mobile=True)
     try:
         page = context.new_page()
-        page.goto(f"{base_url}{lang}lineage/")
-        claims = page.locator(".atlas-evidence > .atlas-claim")
+        page.goto(f"{base_url}{lang}{path}")
+        blocks = page.locator(selector)
         next_frames(page)
-        state = drawn(claims)
+        state = drawn(blocks)
         assert len(state) > 10
-        assert not state[len(state) // 2], "a claim far below the fold is drawn at once"
-        assert state[-1], "the last claim is always drawn"
-        target = claims.nth(len(state) // 2)
-        anchor = target.get_attribute("id")
+        assert not state[len(state) // 2], f"{kind}: one far below the fold is drawn at once"
+        assert state[-1], f"{kind}: the last one is always drawn"
+        block = blocks.nth(len(state) // 2)
+        anchor = block.evaluate(target_of)
         page.evaluate("anchor => { location.hash = anchor }", anchor)
         page.wait_for_function("hash => location.hash === hash", arg=f"#{anchor}")
         next_frames(page)
-        box = target.bounding_box()
-        assert drawn(target)[0]
+        box = page.locator(f'[id="{anchor}"]').bounding_box()
+        assert drawn(block)[0]
         assert 0 <= box["y"] < 800, f"#{anchor} is at {box['y']} px after the jump"
     finally:
         context.close()
 
 
-def test_printing_draws_every_claim(page, base_url) -> None:
-    page.goto(f"{base_url}lineage/")
+@pytest.mark.parametrize("kind", SKIPPED)
+def test_printing_draws_every_block(page, base_url, kind) -> None:
+    path, selector, _ = SKIPPED[kind]
+    page.goto(f"{base_url}{path}")
     page.emulate_media(media="print")
     next_frames(page)
-    assert all(drawn(page.locator(".atlas-evidence > .atlas-claim")))
+    assert all(drawn(page.locator(selector)))
