@@ -67,9 +67,10 @@ def without_motion(page) -> None:
     )
 
 
-def assert_no_serious_violations(page) -> None:
-    """axe-core on the page as it stands; serious and critical findings fail, listed."""
-    results = Axe().run(page)
+def assert_no_serious_violations(page, rules: list[str] | None = None) -> None:
+    """axe-core on the page as it stands (all rules, or only `rules`); serious and
+    critical findings fail, listed."""
+    results = Axe().run(page, options={"runOnly": rules} if rules else None)
     serious = [v for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
     report = "\n".join(
         f"{v['id']} ({v['impact']}): {v['help']} — "

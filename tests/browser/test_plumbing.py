@@ -45,6 +45,12 @@ KINDS = {
     "404": "404.html",
 }
 PAGES = [(lang + path) for path in KINDS.values() for lang in ("", "en/")]
+# Code highlighting has colours of its own; the first article with a code block.
+CODE_ARTICLE = next(
+    p.name.removesuffix(".en.md")
+    for p in sorted((ROOT / "docs" / "articles").glob("*.en.md"))
+    if "\n```" in p.read_text(encoding="utf-8")
+)
 # Kinds that tests/browser/test_browser.py already checks with axe.
 AXE_ELSEWHERE = {"", "en/", "lineage/", "en/lineage/", "claims/", "en/claims/"}
 AXE_ELSEWHERE |= {"capabilities/matrix/", "en/capabilities/matrix/"}
@@ -103,6 +109,26 @@ def test_no_serious_accessibility_violations(page, base_url, path, output_dir: P
     name = path.strip("/").replace("/", "_").replace(".html", "")
     page.screenshot(path=str(output_dir / f"axe-{name}.png"), full_page=True)
     assert_no_serious_violations(page)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize(
+    "path", PAGES + [f"{lang}articles/{CODE_ARTICLE}/" for lang in ("", "en/")]
+)
+def test_text_keeps_its_contrast_on_a_phone(browser, base_url, path, scheme) -> None:
+    """As Lighthouse sees a page: a phone, no scrolling, so the blocks the browser has
+    not drawn yet (atlas.css) are checked where they will be; and the dark scheme."""
+    context = browser.new_context(
+        viewport={"width": 412, "height": 823}, is_mobile=True, color_scheme=scheme
+    )
+    try:
+        page = context.new_page()
+        page.goto(base_url + path, wait_until="networkidle")
+        without_motion(page)
+        page.wait_for_function("document.body.hasAttribute('data-md-color-media')")
+        assert_no_serious_violations(page, rules=["color-contrast"])
+    finally:
+        context.close()
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
