@@ -67,6 +67,12 @@ def without_motion(page) -> None:
     )
 
 
+def wait_for_palette(page) -> None:
+    """Material's palette component has applied the entry for the reader's preference
+    (it marks the body with the entry's media query)."""
+    page.wait_for_function("document.body.hasAttribute('data-md-color-media')")
+
+
 def assert_no_serious_violations(page, rules: list[str] | None = None) -> None:
     """axe-core on the page as it stands (all rules, or only `rules`); serious and
     critical findings fail, listed."""

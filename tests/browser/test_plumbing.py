@@ -15,7 +15,7 @@ from playwright.sync_api import expect
 
 from gzip_server import make_server
 
-from .helpers import assert_no_serious_violations, without_motion
+from .helpers import assert_no_serious_violations, wait_for_palette, without_motion
 
 pytestmark = pytest.mark.browser
 ROOT = Path(__file__).resolve().parents[2]
@@ -125,7 +125,7 @@ def test_text_keeps_its_contrast_on_a_phone(browser, base_url, path, scheme) -> 
         page = context.new_page()
         page.goto(base_url + path, wait_until="networkidle")
         without_motion(page)
-        page.wait_for_function("document.body.hasAttribute('data-md-color-media')")
+        wait_for_palette(page)
         assert_no_serious_violations(page, rules=["color-contrast"])
     finally:
         context.close()
@@ -143,8 +143,8 @@ def test_the_page_starts_in_the_colours_its_script_applies(browser, base_url, la
         try:
             page = context.new_page()
             page.goto(base_url + lang)
-            if javascript:  # the palette component has applied an entry
-                page.wait_for_function("document.body.hasAttribute('data-md-color-media')")
+            if javascript:
+                wait_for_palette(page)
             return page.evaluate(
                 "['primary', 'accent'].map(k => document.body.getAttribute('data-md-color-' + k))"
             )
