@@ -74,6 +74,17 @@ def test_every_badge_opens_its_evidence_on_the_same_page(built: Build) -> None:
     assert badges > 0
 
 
+def test_a_badge_is_the_citation_with_no_footnote_markers_after_it(built: Build) -> None:
+    # The block a badge opens lists the claim's sources; markers after the badge would
+    # repeat them, each one another tooltip for Material to set up on page load.
+    followed = re.compile(r'footnote-ref" href="#_claim-[^"]+"[^>]*>[^<]*</a>\s*<sup id="fnref')
+    for path, page in pages(built.site):
+        assert not followed.search(page), path
+    # Text that is not a badge still cites its sources with footnotes.
+    davinci = (built.site / "en" / "models" / "davinci" / "index.html").read_text("utf-8")
+    assert '<sup id="fnref' in davinci
+
+
 def test_claims_export_lists_every_claim_in_the_data(built: Build) -> None:
     exported = json.loads((built.site / "api" / "claims.json").read_text(encoding="utf-8"))
     wanted = claims_in_data(built.root)

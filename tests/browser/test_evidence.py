@@ -161,7 +161,11 @@ def drawn(blocks) -> list[bool]:
 # a claim is its own target; a note's paragraph is skipped, its list item is the target.
 SKIPPED = {
     "claims": ("lineage/", ".atlas-evidence > .atlas-claim", "el => el.id"),
-    "notes": ("models/davinci/", ".footnote > ol > li > p", "el => el.parentElement.id"),
+    "notes": (
+        "articles/abilities-roadmap/",
+        ".footnote > ol > li > p",
+        "el => el.parentElement.id",
+    ),
 }
 
 

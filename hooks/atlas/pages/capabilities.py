@@ -47,9 +47,7 @@ def capability_table(w: Writer, compact: bool = False) -> None:
                     w.capability(cid),
                     "<br>".join(w.method(o["method"]) for o in origins),
                     "<br>".join(w.model(o["model"]) for o in origins),
-                    "<br>".join(
-                        w.claim(origin_key(cid, o["model"])) + w.cite(o["sources"]) for o in origins
-                    ),
+                    "<br>".join(w.claim(origin_key(cid, o["model"])) for o in origins),
                 ]
             )
         header = ["capability", "source_stage", "first_model", "grade"]

@@ -119,7 +119,6 @@ def _edge_table(w: Writer, edges: list[Edge], other: str) -> None:
         effects = "; ".join(
             f"{w.capability(e['capability'])} {label_of(CHANGES, e['change'], lang)} "
             f"{w.claim(effect_key(edge.child, edge.parent, e['capability']))}"
-            f"{w.cite(e['sources'])}"
             for e in entry.get("effects") or []
         )
         note = md(entry["note"][lang]) if entry.get("note") else ""
@@ -127,7 +126,7 @@ def _edge_table(w: Writer, edges: list[Edge], other: str) -> None:
             [
                 w.model(edge.parent if other == "parent" else edge.child),
                 w.method(edge.method),
-                grade + w.cite(entry["sources"]),
+                grade,
                 note,
                 effects,
             ]
@@ -232,7 +231,7 @@ def _model_abilities(w: Writer, mid: str) -> None:
             badge = w.claim(observation_key(mid, item["capability"]))
             w.add(
                 f"- {w.capability(item['capability'])}: {label_of(OBSERVED, item['status'], lang)}"
-                f" {badge}{note}{w.cite(item['sources'])}"
+                f" {badge}{note}"
             )
         w.add("")
 

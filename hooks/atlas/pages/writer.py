@@ -231,6 +231,10 @@ class Writer:
         source and archive links) on hover and keyboard focus; a tap or a click
         scrolls to it. `label`, `css` and `sort` (a sortable table's key) let a matrix
         cell open the same evidence.
+
+        The badge is the citation: no footnote markers follow it. Markers would
+        repeat the block's sources, and each one is another tooltip that Material
+        sets up when the page starts (about 1.5 ms of blocking time on a phone).
         """
         claim = self.ctx.claims[key]
         number = self.claims.setdefault(key, len(self.claims) + 1)
