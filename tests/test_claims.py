@@ -85,6 +85,25 @@ def test_a_badge_is_the_citation_with_no_footnote_markers_after_it(built: Build)
     assert '<sup id="fnref' in davinci
 
 
+@pytest.mark.parametrize("lang", ["", "en/"])
+def test_the_lineage_as_text_links_every_edge_grade_to_its_block(built: Build, lang: str) -> None:
+    # Every edge in the data is a row of the whole lineage's text version. Its grade
+    # links to the edge's block on the page, without Material's tooltip (no
+    # `footnote-ref`): one per edge cost a phone about 80 ms of blocking time at load.
+    edges = [grade for key, (grade, _) in claims_in_data(built.root).items() if key[:5] == "edge:"]
+    page = (built.site / lang / "lineage" / "index.html").read_text(encoding="utf-8")
+    text_version = re.search(r'<details class="abstract">(.*?)</details>', page, re.S)
+    assert text_version, "no text version under the drawing"
+    links = re.findall(
+        r'<a class="atlas-grade atlas-grade--(\w+)" href="#(_claim-[^"]+)"', text_version.group(1)
+    )
+    assert sorted(grade for grade, _ in links) == sorted(edges)
+    blocks = {anchor: grade for grade, anchor, _ in BLOCK.findall(page)}
+    for grade, anchor in links:
+        assert blocks[anchor] == grade, anchor
+    assert "footnote-ref" not in text_version.group(1)
+
+
 def test_claims_export_lists_every_claim_in_the_data(built: Build) -> None:
     exported = json.loads((built.site / "api" / "claims.json").read_text(encoding="utf-8"))
     wanted = claims_in_data(built.root)

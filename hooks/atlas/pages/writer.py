@@ -172,7 +172,11 @@ class Writer:
                 self.model(parent),
                 self.model(child),
                 self.method(method),
-                self.claim(claim_list.edge_key(child, parent)),
+                # A link to its block below, without a tooltip: the whole lineage's
+                # text version has 48 edges, and 48 tooltips cost a phone about 80 ms
+                # of blocking time at load. On each model's page the edge's badge
+                # keeps its tooltip.
+                self.claim(claim_list.edge_key(child, parent), tooltip=False),
             ]
         return [md(cell) for cell in row]
 
@@ -223,7 +227,12 @@ class Writer:
 
     # -- claims -----------------------------------------------------------------
     def claim(
-        self, key: str, label: str | None = None, css: str = "", sort: str | None = None
+        self,
+        key: str,
+        label: str | None = None,
+        css: str = "",
+        sort: str | None = None,
+        tooltip: bool = True,
     ) -> str:
         """A claim's grade badge, linked to its evidence block on this page.
 
@@ -235,6 +244,8 @@ class Writer:
         The badge is the citation: no footnote markers follow it. Markers would
         repeat the block's sources, and each one is another tooltip that Material
         sets up when the page starts (about 1.5 ms of blocking time on a phone).
+        For the same reason `tooltip=False` leaves a badge a plain link to its block,
+        for the long tables that repeat a diagram as text.
         """
         claim = self.ctx.claims[key]
         number = self.claims.setdefault(key, len(self.claims) + 1)
@@ -243,8 +254,10 @@ class Writer:
         classes = css or f"atlas-grade atlas-grade--{claim.grade}"
         described = t("claim.open", self.lang, grade=grade)
         extra = f' data-sort="{html(sort)}"' if sort is not None else ""
+        if tooltip:
+            classes += " footnote-ref"  # what Material's footnote tooltips look for
         return (
-            f'<a class="{classes} footnote-ref" href="#{self.claim_anchor(number)}"{extra} '
+            f'<a class="{classes}" href="#{self.claim_anchor(number)}"{extra} '
             f'aria-label="{html(text + " · " + described)}">{html(text)}</a>'
         )
 
