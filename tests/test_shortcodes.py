@@ -27,7 +27,7 @@ def test_citation_gets_a_definition_from_the_paper_record(ctx) -> None:
     assert "https://arxiv.org/abs/2005.14165" in definition
 
 
-def test_blocks_expand_with_unique_footnote_labels(ctx) -> None:
+def test_blocks_expand_with_anchors_unique_in_the_article(ctx) -> None:
     text = (
         "# T\n\n<!-- atlas:capabilities -->\n\n<!-- atlas:lineage -->\n\n"
         "见[^openai-model-index]。\n"
@@ -35,10 +35,16 @@ def test_blocks_expand_with_unique_footnote_labels(ctx) -> None:
     markdown, slots = shortcodes.expand(text, ctx, "articles/x.md")
     assert "<!-- atlas" not in markdown
     assert list(slots) == ["d1"]
+    # A block's badges are its citations, so only the article's own note is a footnote.
     labels = re.findall(r"^\[\^([^\]]+)\]:", markdown, re.M)
-    assert len(labels) == len(set(labels))
-    assert any(label.startswith("atlas-1-") for label in labels)
-    assert "openai-model-index" in labels
+    assert labels == ["openai-model-index"]
+    # Each block's evidence anchors carry its number, so two blocks never share one
+    # (both badge claims here: the capability table's and the lineage's text version's).
+    badges = re.findall(r'href="#(_claim-[^"]+)"', markdown)
+    blocks = re.findall(r'<div class="atlas-claim" id="(_claim-[^"]+)"', markdown)
+    assert badges and sorted(set(badges)) == sorted(blocks)
+    assert {anchor.split("-")[2] for anchor in blocks} == {"1", "2"}
+    assert len(blocks) == len(set(blocks))
 
 
 def test_code_blocks_are_left_alone(ctx) -> None:
