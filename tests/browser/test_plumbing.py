@@ -70,6 +70,9 @@ def settled(page) -> None:
     """Material's scripts have run (its search worker is ready) and fonts are in."""
     words = page.evaluate("JSON.parse(document.getElementById('__config').textContent)")
     page.keyboard.press("/")
+    # Material opens search when it sees the field's focus, a millisecond later (its
+    # focus watcher is debounced): an Escape before that closes nothing.
+    expect(page.locator("#__search")).to_be_checked()
     placeholder = words["translations"]["search.result.placeholder"]
     expect(page.locator(".md-search-result__meta")).to_have_text(placeholder)
     page.keyboard.press("Escape")
