@@ -90,7 +90,9 @@ def test_the_lineage_as_text_links_every_edge_grade_to_its_block(built: Build, l
     # Every edge in the data is a row of the whole lineage's text version. Its grade
     # links to the edge's block on the page, without Material's tooltip (no
     # `footnote-ref`): one per edge cost a phone about 80 ms of blocking time at load.
-    edges = [grade for key, (grade, _) in claims_in_data(built.root).items() if key[:5] == "edge:"]
+    edges = [
+        grade for key, (grade, _) in claims_in_data(built.root).items() if key.startswith("edge:")
+    ]
     page = (built.site / lang / "lineage" / "index.html").read_text(encoding="utf-8")
     text_version = re.search(r'<details class="abstract">(.*?)</details>', page, re.S)
     assert text_version, "no text version under the drawing"

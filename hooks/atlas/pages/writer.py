@@ -172,10 +172,8 @@ class Writer:
                 self.model(parent),
                 self.model(child),
                 self.method(method),
-                # A link to its block below, without a tooltip: the whole lineage's
-                # text version has 48 edges, and 48 tooltips cost a phone about 80 ms
-                # of blocking time at load. On each model's page the edge's badge
-                # keeps its tooltip.
+                # A row per edge: a plain link to its block (see claim()). On each
+                # model's page the edge's badge keeps its tooltip.
                 self.claim(claim_list.edge_key(child, parent), tooltip=False),
             ]
         return [md(cell) for cell in row]
